@@ -1,0 +1,3 @@
+package dev.wasmrt.decoder.model;
+
+public record Global(GlobalType type, Expr init) {}

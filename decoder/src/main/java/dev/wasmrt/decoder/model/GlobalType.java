@@ -1,0 +1,3 @@
+package dev.wasmrt.decoder.model;
+
+public record GlobalType(ValType type, boolean mutable) {}
