@@ -11,6 +11,11 @@ package dev.wasmrt.validator;
  * for single-target instructions, the entry index for {@code br_table} (the default is entry
  * {@code n}), the clause index for {@code try_table}. Operand stack heights are counted from the
  * bottom of the function's operand stack (locals are not on it).
+ *
+ * <p>A legacy {@code delegate} is recorded too, as target 0 of its own pc: {@link #targetPc} is
+ * the pc of the instruction that opened the label it delegates to (normally an enclosing
+ * {@code try}), or -1 when it delegates to the function level (the exception leaves the
+ * function); {@link #targetArity} is 0 and {@link #targetHeight} that label's stack height.
  */
 public interface FunctionFacts {
     /** The largest operand stack height the body can reach, in slots. */

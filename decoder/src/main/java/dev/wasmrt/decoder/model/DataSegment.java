@@ -15,6 +15,22 @@ public record DataSegment(SegmentMode mode, int memoryIndex, Expr offset, byte[]
 
     public int length() { return bytes.length; }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataSegment d && mode == d.mode && memoryIndex == d.memoryIndex
+                && java.util.Objects.equals(offset, d.offset) && java.util.Arrays.equals(bytes, d.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mode, memoryIndex, offset) * 31 + java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSegment[" + mode + ", memory " + memoryIndex + ", offset " + offset + ", " + bytes.length + " bytes]";
+    }
+
     /** Copies {@code len} bytes from {@code from} into {@code dst} at {@code at}, without a clone. */
     public void copyTo(int from, byte[] dst, int at, int len) { System.arraycopy(bytes, from, dst, at, len); }
 }

@@ -13,8 +13,8 @@ import java.util.Arrays;
  * say); the caller reports that in its own words.
  */
 public final class ExprBuilder {
-    private int[] ops = new int[32];
-    private int[] offsets = new int[32];
+    private int[] ops;
+    private int[] offsets;
     private int size;
     /** Start pcs of open block, loop, if, try and try_table instructions. */
     private int[] open = new int[8];
@@ -22,6 +22,15 @@ public final class ExprBuilder {
     private int[] openAux = new int[8];
     private int depth;
     private boolean closed;
+
+    public ExprBuilder() { this(32); }
+
+    /** A builder whose arrays start with room for {@code expectedInts}, to spare regrowth on large bodies. */
+    public ExprBuilder(int expectedInts) {
+        int capacity = Math.max(expectedInts, 4);
+        ops = new int[capacity];
+        offsets = new int[capacity];
+    }
 
     /** Starts an instruction at the given source offset. */
     public boolean instr(int opcode, int sourceOffset) {

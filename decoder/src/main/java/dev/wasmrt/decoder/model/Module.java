@@ -2,6 +2,7 @@ package dev.wasmrt.decoder.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A decoded module, from the binary or the text format: the one immutable model that the
@@ -120,6 +121,33 @@ public final class Module {
     public int tagTypeIndex(int tagIndex) { return tagTypeIndices[tagIndex]; }
 
     public static Builder builder() { return new Builder(); }
+
+    /** Value equality over every declared component; the derived index spaces follow from them. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Module m
+                && start == m.start
+                && dataCount == m.dataCount
+                && types.equals(m.types)
+                && recGroups.equals(m.recGroups)
+                && imports.equals(m.imports)
+                && functions.equals(m.functions)
+                && tables.equals(m.tables)
+                && memories.equals(m.memories)
+                && tags.equals(m.tags)
+                && globals.equals(m.globals)
+                && exports.equals(m.exports)
+                && elements.equals(m.elements)
+                && datas.equals(m.datas)
+                && customSections.equals(m.customSections)
+                && names.equals(m.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(types, recGroups, imports, functions, tables, memories, tags, globals, exports,
+                start, elements, datas, dataCount, customSections, names);
+    }
 
     /** Collects a module's parts while a decoder reads them; {@link #build()} freezes them. */
     public static final class Builder {

@@ -1,0 +1,58 @@
+package dev.wasmrt.cli.engine;
+
+import dev.wasmrt.interpreter.FunctionInstance;
+import dev.wasmrt.interpreter.Imports;
+import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.InterruptTrap;
+import dev.wasmrt.interpreter.LinkException;
+import dev.wasmrt.interpreter.Store;
+import dev.wasmrt.interpreter.StoreConfig;
+import dev.wasmrt.interpreter.Trap;
+import dev.wasmrt.interpreter.WasmException;
+import dev.wasmrt.validator.ValidatedModule;
+import java.util.List;
+
+/** Runs guests with the interpreter, one store per run. */
+final class InterpreterLauncher implements GuestLauncher {
+    private volatile Store store;
+    private volatile boolean interrupted;
+
+    @Override
+    public int run(GuestRun run) throws GuestFailure {
+        ValidatedModule module = ModuleLoader.load(run.moduleFile());
+        Store current = new Store(StoreConfig.defaults());
+        store = current;
+        if (interrupted) {
+            current.interrupt();
+        }
+        Imports imports = new Imports();
+        if (run.api() != null) {
+            run.api().defineInto(imports);
+        }
+        try {
+            Instance instance = current.instantiate(module, imports);
+            if (!(instance.export("_start") instanceof FunctionInstance start) || start.type().paramSlots() != 0) {
+                throw new GuestFailure("the module exports no function _start without parameters", List.of());
+            }
+            current.call(start);
+            return 0;
+        } catch (LinkException e) {
+            throw new GuestFailure("cannot link the module: " + e.getMessage(), List.of());
+        } catch (InterruptTrap e) {
+            throw new GuestFailure("interrupted: " + e.reason(), e.wasmStack());
+        } catch (Trap e) {
+            throw new GuestFailure("wasm trap: " + e.reason(), e.wasmStack());
+        } catch (WasmException e) {
+            throw new GuestFailure("uncaught Wasm exception", List.of());
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        interrupted = true;
+        Store current = store;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wasmrt.decoder.text;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One index space of a module (functions, types, locals, ...) with its symbolic names. Numeric
+ * references are kept as written: whether they are in range is for the validator to say.
+ */
+final class IndexSpace {
+    private final String kind;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private int count;
+
+    IndexSpace(String kind) { this.kind = kind; }
+
+    /** Adds the next index, named by {@code id} when it is not null; returns the index. */
+    int add(Token id, TokenCursor cursor) {
+        if (id != null && ids.putIfAbsent(id.text(), count) != null) throw cursor.error("duplicate " + kind, id);
+        return count++;
+    }
+
+    int size() { return count; }
+
+    Integer lookup(String name) { return ids.get(name); }
+
+    Map<String, Integer> names() { return ids; }
+
+    /** Reads an index: {@code $name} or an unsigned 32-bit number. */
+    int read(TokenCursor cursor) {
+        Token t = cursor.peek();
+        if (t.is(Token.Kind.ID)) {
+            Integer index = ids.get(t.text());
+            if (index == null) throw cursor.error("unknown " + kind, t);
+            cursor.next();
+            return index;
+        }
+        if (t.is(Token.Kind.ATOM) && Literals.isUnsigned(t.text())) {
+            cursor.next();
+            return readNumber(t, cursor);
+        }
+        throw cursor.unexpected(t);
+    }
+
+    /** True when the cursor is on something {@link #read} accepts. */
+    static boolean atIndex(TokenCursor cursor) {
+        Token t = cursor.peek();
+        return t.is(Token.Kind.ID) || (t.is(Token.Kind.ATOM) && Literals.isUnsigned(t.text()));
+    }
+
+    static int readNumber(Token t, TokenCursor cursor) {
+        try {
+            return (int) Literals.parseUnsigned(t.text(), 32);
+        } catch (ArithmeticException e) {
+            throw cursor.error("constant out of range", t);
+        }
+    }
+}

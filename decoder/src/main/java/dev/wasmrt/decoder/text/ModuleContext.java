@@ -1,0 +1,60 @@
+package dev.wasmrt.decoder.text;
+
+import dev.wasmrt.decoder.model.CompositeType;
+import dev.wasmrt.decoder.model.Module;
+import dev.wasmrt.decoder.model.RecGroup;
+import dev.wasmrt.decoder.model.SubType;
+import dev.wasmrt.decoder.model.ValType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a module's readers share: the cursor, the index spaces and the module being built. */
+final class ModuleContext {
+    final TokenCursor cursor;
+    final Module.Builder module = Module.builder();
+    final IndexSpace types = new IndexSpace("type");
+    final IndexSpace funcs = new IndexSpace("function");
+    final IndexSpace tables = new IndexSpace("table");
+    final IndexSpace memories = new IndexSpace("memory");
+    final IndexSpace globals = new IndexSpace("global");
+    final IndexSpace tags = new IndexSpace("tag");
+    final IndexSpace elems = new IndexSpace("elem segment");
+    final IndexSpace datas = new IndexSpace("data segment");
+    /** Field names of each struct type, by type index. */
+    final Map<Integer, IndexSpace> fieldNames = new HashMap<>();
+    /** Set when code names a data segment: the binary form then needs a data count section. */
+    boolean codeUsesDataIndex;
+
+    ModuleContext(TokenCursor cursor) { this.cursor = cursor; }
+
+    /**
+     * The index of a function type with these params and results: an existing plain one (final,
+     * no supertypes, alone in its rec group) or a new one appended to the type section.
+     */
+    int funcType(List<ValType> params, List<ValType> results) {
+        CompositeType.Func wanted = new CompositeType.Func(params, results);
+        for (RecGroup group : module.recGroups) {
+            if (group.size() != 1) continue;
+            SubType t = module.types.get(group.first());
+            if (t.isFinal() && t.supertypes().isEmpty() && wanted.equals(t.composite())) return group.first();
+        }
+        int index = module.types.size();
+        module.types.add(SubType.plain(wanted));
+        module.recGroups.add(new RecGroup(index, 1));
+        return index;
+    }
+
+    /** The function type at {@code index}, or null when there is none (yet) or it is no function type. */
+    CompositeType.Func funcTypeAt(int index) {
+        if (index < 0 || index >= module.types.size()) return null;
+        return module.types.get(index).composite() instanceof CompositeType.Func f ? f : null;
+    }
+
+    static List<ValType> concat(List<ValType> a, List<ValType> b) {
+        List<ValType> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Rebuilds every guest module and its reference files in guests/wasm/:
+#   <name>.wasm           the module (C: clang-14 wasm32-wasi -O2; Rust: rustc 1.63 wasm32-wasi -O,
+#                         symbols stripped to keep modules small)
+#   <name>.sections.txt   `wasm-objdump -h` of the module
+#   <name>.stdout.txt     what the module prints under node 20's WASI (run-node.mjs)
+#   <name>.exit.txt       the exit code it returned there
+# Guests in c/ and rust/ run with argv = [<name>], an empty environment, no preopens, empty stdin.
+# Guests in wasi/ run with argv = [<name>, "alpha", "beta gamma"], environment WASI_TEST=1 and
+# GREETING=hello world, stdin from wasi/stdin.txt, and a fresh copy of wasi/sandbox-template
+# preopened as /sandbox (the template's symlinks are created here, since git keeps them poorly).
+# Needs clang-14, rustc with the wasm32-wasi target, wabt and node 20 -- only to regenerate;
+# the Java tests read the committed outputs.
+set -euo pipefail
+cd "$(dirname "$0")"
+out=wasm
+mkdir -p "$out"
+
+compile() {
+    local src=$1 name=$2
+    case "$src" in
+        *.c)  clang-14 --target=wasm32-wasi -O2 -fuse-ld=lld "$src" -lm -o "$out/$name.wasm" ;;
+        *.rs) /usr/bin/rustc --target wasm32-wasi -O -C strip=symbols "$src" -o "$out/$name.wasm" ;;
+    esac
+    wasm-objdump -h "$out/$name.wasm" | sed "s|$out/||" > "$out/$name.sections.txt"
+}
+
+record() {
+    local name=$1; shift
+    local status=0
+    node --no-warnings run-node.mjs "$out/$name.wasm" "$@" > "$out/$name.stdout.txt" || status=$?
+    echo "$status" > "$out/$name.exit.txt"
+}
+
+make_sandbox() {
+    local dir=$1
+    rm -rf "$dir"
+    cp -r wasi/sandbox-template "$dir"
+    ln -s /etc/passwd "$dir/abs-link"
+    ln -s ../.. "$dir/escape-link"
+    ln -s loop-b "$dir/loop-a"
+    ln -s loop-a "$dir/loop-b"
+    ln -s data.txt "$dir/data-link"
+    ln -s sub "$dir/sub-link"
+    ln -s missing "$dir/dangling-link"
+}
+
+for src in c/*.c rust/*.rs; do
+    name=$(basename "${src%.*}")
+    compile "$src" "$name"
+    record "$name" < /dev/null
+done
+
+for src in wasi/*.c wasi/*.rs; do
+    [ -e "$src" ] || continue
+    name=$(basename "${src%.*}")
+    compile "$src" "$name"
+    sandbox=$(mktemp -d)/sandbox
+    make_sandbox "$sandbox"
+    record "$name" --preopen "/sandbox=$sandbox" --env WASI_TEST=1 --env "GREETING=hello world" \
+        -- alpha "beta gamma" < wasi/stdin.txt
+    rm -rf "$(dirname "$sandbox")"
+done
+ls -l "$out"/*.wasm

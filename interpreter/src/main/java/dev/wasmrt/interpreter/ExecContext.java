@@ -1,0 +1,88 @@
+package dev.wasmrt.interpreter;
+
+import java.util.Arrays;
+
+/**
+ * The execution state of one thread in one {@link Store}: the value stack shared by all
+ * frames (raw bits in {@link #slots}, references in the parallel {@link #refs}), the call depth
+ * and the interruption poll. Every engine receives it on every call; compiled code passes it
+ * along as its first argument and uses it for multi-value results and calls into other engines.
+ */
+public final class ExecContext implements HostCall {
+    private static final int POLL_INTERVAL = 1024;
+
+    public long[] slots;
+    public Object[] refs;
+    /** The first free slot. */
+    public int top;
+
+    private final Store store;
+    private final int maxDepth;
+    private int depth;
+    private int pollCountdown = POLL_INTERVAL;
+
+    /** The instance whose code is running, for {@link HostCall#caller()}. Engines set it around calls. */
+    public Instance currentInstance;
+    /** Per-thread state owned by the interpreter engine (its frame and label stacks); other code leaves it alone. */
+    public Object interpreterState;
+    int hostArgs;
+    int hostResults;
+
+    ExecContext(Store store) {
+        this.store = store;
+        this.maxDepth = store.config().maxCallDepth();
+        this.slots = new long[1024];
+        this.refs = new Object[1024];
+    }
+
+    public Store store() { return store; }
+
+    /** Makes sure slots up to (excluding) {@code limit} exist. */
+    public void ensure(int limit) {
+        if (limit > slots.length) grow(limit);
+    }
+
+    private void grow(int limit) {
+        if (limit > store.config().maxStackSlots()) throw Trap.callStackExhausted();
+        int size = Math.max(limit, slots.length * 2);
+        slots = Arrays.copyOf(slots, size);
+        refs = Arrays.copyOf(refs, size);
+    }
+
+    /** Counts a call; traps "call stack exhausted" past the configured depth. Pair with {@link #leave()}. */
+    public void enter() {
+        if (++depth > maxDepth) {
+            depth--;
+            throw Trap.callStackExhausted();
+        }
+    }
+
+    public void leave() { depth--; }
+
+    public int depth() { return depth; }
+
+    /** Engines call this at loop back-edges and function entries; it is cheap until a poll is due. */
+    public void tick() {
+        if (--pollCountdown <= 0) poll();
+    }
+
+    private void poll() {
+        pollCountdown = POLL_INTERVAL;
+        store.checkInterrupt(POLL_INTERVAL);
+    }
+
+    @Override
+    public long argBits(int index) { return slots[hostArgs + index]; }
+
+    @Override
+    public Object argRef(int index) { return refs[hostArgs + index]; }
+
+    @Override
+    public void resultBits(int index, long bits) { slots[hostResults + index] = bits; }
+
+    @Override
+    public void resultRef(int index, Object ref) { refs[hostResults + index] = ref; }
+
+    @Override
+    public Instance caller() { return currentInstance; }
+}

@@ -1,0 +1,5 @@
+package dev.wasmrt.interpreter;
+
+/** A non-null {@code externref} value: a host object handed to the guest. */
+public record ExternRef(Object value) {
+}

@@ -1,0 +1,63 @@
+package dev.wasmrt.interpreter;
+
+import dev.wasmrt.decoder.model.CompositeType;
+import dev.wasmrt.decoder.model.ValType;
+
+import static dev.wasmrt.decoder.model.ValType.*;
+
+/**
+ * A value type detached from its module, for matching imports: a concrete heap type becomes
+ * its sort ({@code func}, {@code struct} or {@code array}) plus its canonical key.
+ */
+record RtType(ValType.Kind kind, boolean nullable, int heap, String key) {
+
+    static RtType of(ValType t) {
+        if (t.isConcreteRef()) throw new IllegalArgumentException("concrete heap type needs a module: " + t);
+        return new RtType(t.kind(), t.nullable(), t.heapType(), null);
+    }
+
+    static RtType of(ValType t, TypeCanon canon, dev.wasmrt.decoder.model.Module module) {
+        if (!t.isConcreteRef()) return new RtType(t.kind(), t.nullable(), t.heapType(), null);
+        int sort = switch (module.types().get(t.heapType()).composite()) {
+            case CompositeType.Func f -> HT_FUNC;
+            case CompositeType.Struct s -> HT_STRUCT;
+            case CompositeType.Array a -> HT_ARRAY;
+        };
+        return new RtType(t.kind(), t.nullable(), sort, canon.key(t.heapType()));
+    }
+
+    boolean isSubtypeOf(RtType other) {
+        if (kind != other.kind) return false;
+        if (kind != ValType.Kind.REF) return true;
+        if (nullable && !other.nullable) return false;
+        return heapSubtype(other);
+    }
+
+    private boolean heapSubtype(RtType o) {
+        if (key != null && o.key != null) return key.equals(o.key);
+        if (o.key != null) return isBottomOf(heap, o.heap);
+        return abstractSubtype(heap, o.heap);
+    }
+
+    /** True when abstract {@code bottom} is the bottom type of the hierarchy {@code sort} belongs to. */
+    private static boolean isBottomOf(int bottom, int sort) {
+        return switch (sort) {
+            case HT_FUNC -> bottom == HT_NOFUNC;
+            case HT_STRUCT, HT_ARRAY -> bottom == HT_NONE;
+            default -> false;
+        };
+    }
+
+    private static boolean abstractSubtype(int a, int b) {
+        if (a == b) return true;
+        return switch (a) {
+            case HT_NONE -> b == HT_I31 || b == HT_STRUCT || b == HT_ARRAY || b == HT_EQ || b == HT_ANY;
+            case HT_I31, HT_STRUCT, HT_ARRAY -> b == HT_EQ || b == HT_ANY;
+            case HT_EQ -> b == HT_ANY;
+            case HT_NOFUNC -> b == HT_FUNC;
+            case HT_NOEXTERN -> b == HT_EXTERN;
+            case HT_NOEXN -> b == HT_EXN;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.wasmrt.interpreter.exec;
+
+import dev.wasmrt.decoder.model.CompositeType;
+import dev.wasmrt.decoder.model.Function;
+import dev.wasmrt.decoder.model.Immediates;
+import dev.wasmrt.decoder.model.Module;
+import dev.wasmrt.decoder.model.Opcodes;
+import dev.wasmrt.decoder.model.ValType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.wasmrt.decoder.model.Opcodes.*;
+
+/**
+ * Rewrites a function body once, on its first call, into the interpreter's code. The layout
+ * stays that of {@link Immediates} except:
+ * <ul>
+ *   <li>block, loop, if, try, try_table: the block type becomes {@code paramSlots, resultSlots},
+ *       and every endPc becomes the pc just after the matching end (or delegate);</li>
+ *   <li>else, catch, catch_all: their endPc likewise becomes the pc after the end;</li>
+ *   <li>local.get/set/tee: the index becomes a slot offset, and accesses to reference locals use
+ *       the interpreter's own opcodes {@link #LOCAL_GET_REF} etc., so number locals never touch
+ *       the reference array; global.get/set of reference globals likewise.</li>
+ * </ul>
+ */
+final class Lowering {
+    static final int LOCAL_GET_REF = Opcodes.LIMIT;
+    static final int LOCAL_SET_REF = Opcodes.LIMIT + 1;
+    static final int LOCAL_TEE_REF = Opcodes.LIMIT + 2;
+    static final int GLOBAL_GET_REF = Opcodes.LIMIT + 3;
+    static final int GLOBAL_SET_REF = Opcodes.LIMIT + 4;
+    static final int SELECT_REF = Opcodes.LIMIT + 5;
+
+    private Lowering() {}
+
+    static FunctionCode lower(Module module, int funcIndex) {
+        Function fn = module.functions().get(funcIndex - module.importedFunctionCount());
+        CompositeType.Func type = module.types().get(fn.typeIndex()).func();
+        List<ValType> locals = new ArrayList<>(type.params());
+        locals.addAll(fn.locals());
+        int[] localSlot = new int[locals.size()];
+        int slots = 0;
+        for (int i = 0; i < locals.size(); i++) {
+            localSlot[i] = slots;
+            slots += slotsOf(locals.get(i));
+        }
+        int[] code = fn.body().ops().clone();
+        int maxStack = 4;
+        int maxLabels = 1;
+        for (int pc = 0; pc < code.length; pc += Opcodes.length(fn.body().ops(), pc)) {
+            int op = code[pc];
+            switch (op) {
+                case BLOCK, LOOP, TRY_TABLE, TRY -> {
+                    setBlockType(module, code, pc);
+                    code[pc + 3] = after(fn.body().ops(), code[pc + 3]);
+                    maxLabels++;
+                    if (op == TRY_TABLE) {
+                        int n = code[pc + 4];
+                        for (int c = 0; c < n; c++) {
+                            int tag = code[pc + 6 + 3 * c];
+                            maxStack += 1 + (tag < 0 ? 0 : slotsOf(funcOfTag(module, tag).params()));
+                        }
+                    }
+                }
+                case IF -> {
+                    setBlockType(module, code, pc);
+                    code[pc + 4] = after(fn.body().ops(), code[pc + 4]);
+                    maxLabels++;
+                }
+                case ELSE, CATCH_ALL -> code[pc + 1] = after(fn.body().ops(), code[pc + 1]);
+                case CATCH -> {
+                    code[pc + 3] = after(fn.body().ops(), code[pc + 3]);
+                    maxStack += slotsOf(funcOfTag(module, code[pc + 1]).params());
+                }
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                    int index = code[pc + 1];
+                    if (locals.get(index).isRef()) code[pc] = op - LOCAL_GET + LOCAL_GET_REF;
+                    code[pc + 1] = localSlot[index];
+                    maxStack += 2;
+                }
+                case GLOBAL_GET, GLOBAL_SET -> {
+                    if (module.globalType(code[pc + 1]).type().isRef()) code[pc] = op == GLOBAL_GET ? GLOBAL_GET_REF : GLOBAL_SET_REF;
+                    maxStack += 2;
+                }
+                case SELECT_T -> {
+                    if (ValType.decode(code[pc + 2]).isRef()) code[pc] = SELECT_REF;
+                }
+                case CALL, RETURN_CALL -> maxStack += slotsOf(module.types().get(module.functionTypeIndex(code[pc + 1])).func().results());
+                case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF ->
+                        maxStack += slotsOf(module.types().get(code[pc + 1]).func().results());
+                default -> maxStack += 2;
+            }
+        }
+        return new FunctionCode(code, slotsOf(type.params()), slots, slotsOf(type.results()), maxStack, maxLabels);
+    }
+
+    private static CompositeType.Func funcOfTag(Module module, int tag) {
+        return module.types().get(module.tagTypeIndex(tag)).func();
+    }
+
+    /** The pc after the instruction at {@code pc} (an end or delegate). */
+    private static int after(int[] ops, int pc) {
+        return pc + Opcodes.length(ops, pc);
+    }
+
+    private static void setBlockType(Module module, int[] code, int pc) {
+        int kind = code[pc + 1];
+        int value = code[pc + 2];
+        switch (kind) {
+            case Immediates.BLOCK_EMPTY -> { code[pc + 1] = 0; code[pc + 2] = 0; }
+            case Immediates.BLOCK_VALUE -> { code[pc + 1] = 0; code[pc + 2] = slotsOf(ValType.decode(value)); }
+            default -> {
+                CompositeType.Func f = module.types().get(value).func();
+                code[pc + 1] = slotsOf(f.params());
+                code[pc + 2] = slotsOf(f.results());
+            }
+        }
+    }
+
+    static int slotsOf(ValType t) { return t.kind() == ValType.Kind.V128 ? 2 : 1; }
+
+    static int slotsOf(List<ValType> types) {
+        int n = 0;
+        for (ValType t : types) n += slotsOf(t);
+        return n;
+    }
+}

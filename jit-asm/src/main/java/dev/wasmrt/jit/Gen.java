@@ -1,0 +1,136 @@
+package dev.wasmrt.jit;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Names of the generated classes and runtime types, and the small emit idioms they share. */
+final class Gen {
+    private Gen() {}
+
+    static final String PACKAGE = "dev/wasmrt/jit/generated/";
+    static final String STATE = PACKAGE + "State";
+    static final String DISPATCH = PACKAGE + "Dispatch";
+    /** Functions per code class: keeps each class's constant pool and dispatch switch small. */
+    static final int FUNCTIONS_PER_CLASS = 128;
+
+    static final String STATE_DESC = "L" + STATE + ";";
+    static final String CTX = "dev/wasmrt/interpreter/ExecContext";
+    static final String CTX_DESC = "L" + CTX + ";";
+    static final String FUNCTION = "dev/wasmrt/interpreter/FunctionInstance";
+    static final String FUNCTION_DESC = "L" + FUNCTION + ";";
+    static final String MEMORY = "dev/wasmrt/interpreter/Memory";
+    static final String MEMORY_DESC = "L" + MEMORY + ";";
+    static final String GLOBAL = "dev/wasmrt/interpreter/Global";
+    static final String GLOBAL_DESC = "L" + GLOBAL + ";";
+    static final String TABLE = "dev/wasmrt/interpreter/Table";
+    static final String TABLE_DESC = "L" + TABLE + ";";
+    static final String TAG = "dev/wasmrt/interpreter/Tag";
+    static final String TAG_DESC = "L" + TAG + ";";
+    static final String INSTANCE = "dev/wasmrt/interpreter/Instance";
+    static final String INSTANCE_DESC = "L" + INSTANCE + ";";
+    static final String TRAP = "dev/wasmrt/interpreter/Trap";
+    static final String WASM_EXCEPTION = "dev/wasmrt/interpreter/WasmException";
+    static final String EXCEPTION_REF = "dev/wasmrt/interpreter/ExceptionRef";
+    static final String EXCEPTION_REF_DESC = "L" + EXCEPTION_REF + ";";
+    static final String NUMERICS = "dev/wasmrt/interpreter/Numerics";
+    static final String JIT_INSTANCE = "dev/wasmrt/jit/JitInstance";
+    static final String COMPILED_FUNCTION = "dev/wasmrt/jit/CompiledFunction";
+    static final String RT = "dev/wasmrt/jit/Rt";
+
+    static String codeClass(int funcIndex) { return PACKAGE + "Code" + funcIndex / FUNCTIONS_PER_CLASS; }
+
+    static String functionMethod(int funcIndex) { return "f" + funcIndex; }
+
+    static String invokerMethod(int funcIndex) { return "i" + funcIndex; }
+
+    /** Pushes an int constant in the shortest form. */
+    static void pushInt(MethodVisitor mv, int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(Opcodes.ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(Opcodes.BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(Opcodes.SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+
+    static void pushLong(MethodVisitor mv, long v) {
+        if (v == 0 || v == 1) mv.visitInsn(Opcodes.LCONST_0 + (int) v);
+        else mv.visitLdcInsn(v);
+    }
+
+    /** Converts the JVM value on top of the stack to its raw-bits long (the slot convention). */
+    static void toBits(MethodVisitor mv, JvmType t) {
+        switch (t) {
+            case INT -> mv.visitInsn(Opcodes.I2L);
+            case LONG -> { }
+            case FLOAT -> {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                mv.visitInsn(Opcodes.I2L);
+                mv.visitLdcInsn(0xFFFFFFFFL);
+                mv.visitInsn(Opcodes.LAND);
+            }
+            case DOUBLE -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            case REF -> throw new IllegalArgumentException("references have no bits");
+        }
+    }
+
+    /** Converts a raw-bits long on top of the stack to the JVM value of type {@code t}. */
+    static void fromBits(MethodVisitor mv, JvmType t) {
+        switch (t) {
+            case INT -> mv.visitInsn(Opcodes.L2I);
+            case LONG -> { }
+            case FLOAT -> {
+                mv.visitInsn(Opcodes.L2I);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+            }
+            case DOUBLE -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+            case REF -> throw new IllegalArgumentException("references have no bits");
+        }
+    }
+
+    /** Pushes the default (zero) value of {@code t}. */
+    static void pushZero(MethodVisitor mv, JvmType t) {
+        switch (t) {
+            case INT -> mv.visitInsn(Opcodes.ICONST_0);
+            case LONG -> mv.visitInsn(Opcodes.LCONST_0);
+            case FLOAT -> mv.visitInsn(Opcodes.FCONST_0);
+            case DOUBLE -> mv.visitInsn(Opcodes.DCONST_0);
+            case REF -> mv.visitInsn(Opcodes.ACONST_NULL);
+        }
+    }
+
+    static void pop(MethodVisitor mv, JvmType t) {
+        mv.visitInsn(t.size == 2 ? Opcodes.POP2 : Opcodes.POP);
+    }
+
+    /** Stores local {@code valueLocal} of type {@code t} into slot {@code base + index} of the context arrays. */
+    static void storeSlot(MethodVisitor mv, JvmType t, int valueLocal, int ctxLocal, int baseLocal, int index) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, t == JvmType.REF ? "refs" : "slots", t == JvmType.REF ? "[Ljava/lang/Object;" : "[J");
+        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
+        if (index != 0) {
+            pushInt(mv, index);
+            mv.visitInsn(Opcodes.IADD);
+        }
+        mv.visitVarInsn(t.load, valueLocal);
+        if (t == JvmType.REF) mv.visitInsn(Opcodes.AASTORE);
+        else {
+            toBits(mv, t);
+            mv.visitInsn(Opcodes.LASTORE);
+        }
+    }
+
+    /** Pushes the value of type {@code t} from slot {@code base + index} of the context arrays. */
+    static void loadSlot(MethodVisitor mv, JvmType t, int ctxLocal, int baseLocal, int index) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, t == JvmType.REF ? "refs" : "slots", t == JvmType.REF ? "[Ljava/lang/Object;" : "[J");
+        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
+        if (index != 0) {
+            pushInt(mv, index);
+            mv.visitInsn(Opcodes.IADD);
+        }
+        if (t == JvmType.REF) mv.visitInsn(Opcodes.AALOAD);
+        else {
+            mv.visitInsn(Opcodes.LALOAD);
+            fromBits(mv, t);
+        }
+    }
+}

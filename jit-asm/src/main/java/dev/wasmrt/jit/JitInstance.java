@@ -1,0 +1,41 @@
+package dev.wasmrt.jit;
+
+import dev.wasmrt.interpreter.ExecContext;
+import dev.wasmrt.interpreter.FuncType;
+import dev.wasmrt.interpreter.FunctionInstance;
+import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.Tag;
+
+/**
+ * The per-instance state of compiled code: the generated subclass adds one field per memory,
+ * global and table, which compiled methods read directly. Functions are created before the
+ * instance's memories, tables and globals exist, so the fields are bound on the first call.
+ * Public only because generated classes, defined by another class loader, read it.
+ */
+public abstract class JitInstance {
+    public final Instance instance;
+    public FunctionInstance[] functions;
+    public FuncType[] types;
+    public Tag[] tags;
+    private volatile boolean bound;
+
+    protected JitInstance(Instance instance) {
+        this.instance = instance;
+    }
+
+    /** Binds the fields once; binding twice from racing threads stores the same values. */
+    final void ensureBound() {
+        if (bound) return;
+        functions = instance.functions;
+        types = instance.types;
+        tags = instance.tags;
+        bindFields();
+        bound = true;
+    }
+
+    /** Copies the instance's memories, globals and tables into the generated fields. */
+    protected abstract void bindFields();
+
+    /** Runs compiled function {@code funcIndex} with the engine-neutral convention of {@link FunctionInstance#invoke}. */
+    protected abstract void invoke(int funcIndex, ExecContext ctx, int base);
+}
