@@ -14,11 +14,20 @@ final class Bytes {
         return out;
     }
 
-    /** A section: id, size (contents stay under 128 bytes in these tests), contents. */
+    /** A section: id, size, contents. */
     static String section(int id, String contentHex) {
-        int size = hex(contentHex).length;
-        if (size >= 128) throw new IllegalArgumentException("keep test sections small");
-        return String.format("%02x %02x %s", id, size, contentHex);
+        return String.format("%02x %s%s", id, leb(hex(contentHex).length), contentHex);
+    }
+
+    /** Unsigned LEB128 as hex, with a trailing space. */
+    static String leb(int value) {
+        StringBuilder sb = new StringBuilder();
+        do {
+            int b = value & 0x7F;
+            value >>>= 7;
+            sb.append(String.format("%02x ", value != 0 ? b | 0x80 : b));
+        } while (value != 0);
+        return sb.toString();
     }
 
     /** The header followed by the given sections. */
@@ -31,10 +40,9 @@ final class Bytes {
 
     /** A module with one function of type {@code () -> ()} whose body (locals included) is given. */
     static byte[] functionModule(String bodyHex) {
-        int size = hex(bodyHex).length;
         return module(
                 section(1, "01 60 00 00"),
                 section(3, "01 00"),
-                section(10, String.format("01 %02x %s", size, bodyHex)));
+                section(10, "01 " + leb(hex(bodyHex).length) + bodyHex));
     }
 }
