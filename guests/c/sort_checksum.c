@@ -8,7 +8,7 @@
 #include <string.h>
 #include <math.h>
 
-#define COUNT 5000
+#define COUNT 1000
 
 static uint32_t rng_state = 12345u;
 

@@ -112,7 +112,7 @@ static void create_and_write(void) {
 
     report("fd_fdstat_set_flags append", __wasi_fd_fdstat_set_flags(fd, __WASI_FDFLAGS_APPEND));
     __wasi_fdstat_t fdstat;
-    __wasi_fd_fdstat_get(fd, &fdstat);
+    (void) __wasi_fd_fdstat_get(fd, &fdstat);
     printf("  append %d\n", fdstat.fs_flags & __WASI_FDFLAGS_APPEND);
     report("fd_seek to 0", __wasi_fd_seek(fd, 0, __WASI_WHENCE_SET, &pos));
     __wasi_ciovec_t tail = {(const uint8_t *) "!!", 2};
@@ -133,14 +133,14 @@ static void create_and_write(void) {
     print_stat(&st);
     printf("  atim %llu s mtim %llu s\n", (unsigned long long) (st.atim / ONE_SECOND), (unsigned long long) (st.mtim / ONE_SECOND));
     report("fd_filestat_set_times mtim now", __wasi_fd_filestat_set_times(fd, 0, 0, __WASI_FSTFLAGS_MTIM_NOW));
-    __wasi_fd_filestat_get(fd, &st);
+    (void) __wasi_fd_filestat_get(fd, &st);
     printf("  atim kept %d mtim moved %d\n", st.atim / ONE_SECOND == 1600000000ull, st.mtim / ONE_SECOND > 1700000000ull);
     report("fd_filestat_set_times atim and atim_now", __wasi_fd_filestat_set_times(fd, atim, 0, __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_ATIM_NOW));
 
     report("fd_close new.txt", __wasi_fd_close(fd));
     fd = open_at("path_open new.txt truncate", SANDBOX_FD, "new.txt", __WASI_OFLAGS_TRUNC, ALL_RIGHTS, 0);
     print_fd_size(fd);
-    __wasi_fd_close(fd);
+    (void) __wasi_fd_close(fd);
 }
 
 static int compare_strings(const void *a, const void *b) {
@@ -179,9 +179,12 @@ static void readdir_cookies(void) {
     /* Resuming from each entry's d_next must give exactly the entries after it. */
     if (__wasi_fd_readdir(dir, buf, sizeof buf, 0, &used) != 0) used = 0;
     int entries = 0, consistent = 1;
-    for (__wasi_size_t at = 0; at + sizeof(__wasi_dirent_t) <= used; entries++) {
+    for (__wasi_size_t at = 0; at + sizeof(__wasi_dirent_t) <= used;) {
         __wasi_dirent_t entry;
         memcpy(&entry, buf + at, sizeof entry);
+        const char *name = (const char *) buf + at + sizeof entry;
+        /* Hosts differ on listing "." and "..", so only the other names are counted. */
+        if (!(entry.d_namlen == 1 && name[0] == '.') && !(entry.d_namlen == 2 && name[0] == '.' && name[1] == '.')) entries++;
         at += sizeof entry + entry.d_namlen;
         static uint8_t rest[4096];
         __wasi_size_t rest_used;
@@ -200,9 +203,10 @@ static void readdir_cookies(void) {
     report("fd_read on directory", __wasi_fd_read(dir, &iov, 1, &n));
     __wasi_fd_t file = open_at("path_open sub/inner.txt via sub", dir, "inner.txt", 0, READ_RIGHTS, 0);
     report("fd_readdir on file", __wasi_fd_readdir(file, buf, sizeof buf, 0, &used));
-    report("path_open through a file", __wasi_path_open(file, 0, "x", 0, 0, 0, 0, &n));
-    __wasi_fd_close(file);
-    __wasi_fd_close(dir);
+    __wasi_fd_t unused;
+    report("path_open through a file", __wasi_path_open(file, 0, "x", 0, 0, 0, 0, &unused));
+    (void) __wasi_fd_close(file);
+    (void) __wasi_fd_close(dir);
 }
 
 static void directories_and_links(void) {
@@ -252,14 +256,15 @@ static void directories_and_links(void) {
     printf("  %s\n", filetype_name(st.filetype));
     report("path_filestat_get sym.txt follow", __wasi_path_filestat_get(SANDBOX_FD, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "sym.txt", &st));
     print_stat(&st);
-    report("path_open sym.txt nofollow", __wasi_path_open(SANDBOX_FD, 0, "sym.txt", 0, READ_RIGHTS, 0, 0, &used));
+    __wasi_fd_t fd;
+    report("path_open sym.txt nofollow", __wasi_path_open(SANDBOX_FD, 0, "sym.txt", 0, READ_RIGHTS, 0, 0, &fd));
     report("path_unlink_file sym.txt", __wasi_path_unlink_file(SANDBOX_FD, "sym.txt"));
     report("path_filestat_get data.txt after unlinking its symlink", __wasi_path_filestat_get(SANDBOX_FD, 0, "data.txt", &st));
 
     __wasi_timestamp_t atim = 1500000000ull * ONE_SECOND, mtim = 1550000000ull * ONE_SECOND;
     report("path_filestat_set_times made/moved.txt",
            __wasi_path_filestat_set_times(SANDBOX_FD, 0, "made/moved.txt", atim, mtim, __WASI_FSTFLAGS_ATIM | __WASI_FSTFLAGS_MTIM));
-    __wasi_path_filestat_get(SANDBOX_FD, 0, "made/moved.txt", &st);
+    (void) __wasi_path_filestat_get(SANDBOX_FD, 0, "made/moved.txt", &st);
     printf("  atim %llu s mtim %llu s\n", (unsigned long long) (st.atim / ONE_SECOND), (unsigned long long) (st.mtim / ONE_SECOND));
     report("path_filestat_set_times missing",
            __wasi_path_filestat_set_times(SANDBOX_FD, 0, "missing", atim, mtim, __WASI_FSTFLAGS_ATIM));
@@ -280,7 +285,7 @@ static void rights(void) {
     __wasi_filestat_t st;
     report("path_filestat_get through it", __wasi_path_filestat_get(fd, 0, "inner.txt", &st));
     list_directory("fd_readdir with the right", fd);
-    __wasi_fd_close(fd);
+    (void) __wasi_fd_close(fd);
 
     /* A directory whose inheriting rights omit fd_write hands out no writable files. */
     report("path_open sub inheriting read rights",
@@ -288,8 +293,8 @@ static void rights(void) {
     report("path_open inner.txt asking for write",
            __wasi_path_open(fd, 0, "inner.txt", 0, READ_RIGHTS | __WASI_RIGHTS_FD_WRITE, 0, 0, &child));
     report("path_open inner.txt asking for read", __wasi_path_open(fd, 0, "inner.txt", 0, READ_RIGHTS, 0, 0, &child));
-    __wasi_fd_close(child);
-    __wasi_fd_close(fd);
+    (void) __wasi_fd_close(child);
+    (void) __wasi_fd_close(fd);
 }
 
 static void renumber(void) {

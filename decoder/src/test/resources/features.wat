@@ -1,3 +1,5 @@
+;; Source of features.wasm, a small module touching most binary encodings. Built with wabt 1.0.32:
+;;   wat2wasm --enable-all --debug-names features.wat -o features.wasm
 (module $features
   (type $sig (func (param i32) (result i32)))
   (import "env" "f" (func $imp (type $sig)))

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * Binary decoding throughput on the largest guest module. Besides ops/s, the {@code bytes}
  * counter reports decoded bytes per second, so MB/s is that figure divided by 10^6.
  * The guest directory is {@code -Dwasmrt.guests=...}, else {@code guests/wasm} found upwards from the working directory.
+ *
+ * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar DecodeBenchmark -f 1 -wi 3 -i 5}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

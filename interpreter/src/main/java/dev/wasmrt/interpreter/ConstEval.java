@@ -38,7 +38,7 @@ final class ConstEval {
                 case Opcodes.I64_SUB -> { sp--; bits[sp - 1] -= bits[sp]; }
                 case Opcodes.I64_MUL -> { sp--; bits[sp - 1] *= bits[sp]; }
                 case Opcodes.END -> { }
-                default -> throw new IllegalStateException("not a constant instruction: " + Opcodes.name(ops[pc]));
+                default -> throw new Trap("unsupported instruction: " + Opcodes.name(ops[pc]));
             }
         }
         return this;

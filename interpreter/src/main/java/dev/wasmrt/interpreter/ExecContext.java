@@ -44,7 +44,7 @@ public final class ExecContext implements HostCall {
 
     private void grow(int limit) {
         if (limit > store.config().maxStackSlots()) throw Trap.callStackExhausted();
-        int size = Math.max(limit, slots.length * 2);
+        int size = (int) Math.min(Math.max(limit, slots.length * 2L), store.config().maxStackSlots());
         slots = Arrays.copyOf(slots, size);
         refs = Arrays.copyOf(refs, size);
     }
@@ -59,6 +59,7 @@ public final class ExecContext implements HostCall {
 
     public void leave() { depth--; }
 
+    /** The current Wasm call depth; engines restore it after unwinding frames with a Java exception. */
     public int depth() { return depth; }
 
     /** Engines call this at loop back-edges and function entries; it is cheap until a poll is due. */

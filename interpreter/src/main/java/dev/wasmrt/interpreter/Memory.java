@@ -52,7 +52,11 @@ public final class Memory implements Extern {
         if (limits.min() > maxPages) throw new Trap("memory size exceeds the page cap");
         this.byteSize = limits.min() << pageSizeLog2;
         long reserve = shared ? maxPages << pageSizeLog2 : byteSize;
-        this.segment = allocate(reserve);
+        try {
+            this.segment = allocate(reserve);
+        } catch (OutOfMemoryError e) {
+            throw new Trap("cannot allocate " + reserve + " bytes of memory");
+        }
     }
 
     /** A 32-bit, non-shared memory of 64 KiB pages. */

@@ -33,6 +33,17 @@ class ExhaustionAndInterruptTest {
     }
 
     @Test
+    void aFrameLargerThanTheValueStackLimitTrapsOnEntry() {
+        StoreConfig defaults = StoreConfig.defaults();
+        Store store = new Store(new StoreConfig(defaults.engine(), defaults.maxCallDepth(), 1500, defaults.memoryPageCap()));
+        String locals = " i64".repeat(2000);
+        Instance i = Wat.instantiate(store, "(module (func (export \"big\") (local" + locals + ")))", new Imports());
+        Trap t = assertThrows(Trap.class, () -> i.call("big"));
+        assertEquals("call stack exhausted", t.reason());
+        assertEquals(1, t.wasmStack().size());
+    }
+
+    @Test
     void interruptFromAnotherThreadStopsALoop() {
         Store store = new Store();
         Instance i = Wat.instantiate(store, SPIN, new Imports());

@@ -50,7 +50,7 @@ public final class Rt {
     public static FunctionInstance indirect(Table table, long index, FuncType expected) {
         Object[] e = table.elements;
         if (index < 0 || index >= e.length) throw Trap.undefinedElement();
-        if (!(e[(int) index] instanceof FunctionInstance f)) throw Trap.uninitializedElement();
+        if (!(e[(int) index] instanceof FunctionInstance f)) throw Trap.uninitializedElement(index);
         FuncType actual = f.type();
         if (actual != expected && !actual.isSubtypeOf(expected)) throw Trap.indirectCallTypeMismatch();
         return f;

@@ -81,7 +81,7 @@ public final class ScriptRunner {
             try {
                 failure = execute(command, state);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                failure = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+                failure = "unexpected " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
             }
             if (failure == null) tally.pass();
             else tally.fail("line " + command.line() + ": " + failure);
@@ -277,6 +277,12 @@ public final class ScriptRunner {
             case V128 -> new long[] {g.bits, g.high};
             case REF -> g.ref;
         };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String show(Object value) {

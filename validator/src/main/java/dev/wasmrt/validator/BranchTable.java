@@ -33,12 +33,6 @@ final class BranchTable implements FunctionFacts {
 
     @Override public int targetHeight(int pc, int target) { return heights[index(pc, target)]; }
 
-    /** The number of targets recorded for the instruction at {@code pc} (0 when it is no branch site). */
-    int targetCount(int pc) {
-        int site = Arrays.binarySearch(sitePcs, pc);
-        return site < 0 ? 0 : siteCount[site];
-    }
-
     private int index(int pc, int target) {
         int site = Arrays.binarySearch(sitePcs, pc);
         if (site < 0 || target < 0 || target >= siteCount[site]) {

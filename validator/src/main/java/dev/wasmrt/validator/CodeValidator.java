@@ -19,13 +19,14 @@ import java.util.List;
  * spec's validation algorithm: an operand-type stack of {@link Vt} ints and a control stack of
  * frames, both plain int arrays. For function bodies it also records the {@link BranchTable}.
  */
-final class CodeValidator {
-    /** Marks the function's outermost frame in {@link #ctlOp}. */
+final class CodeValidator extends ImmediateLookups {
+    /** Marks the function's outermost frame in {@link TypeStack#ctlOp}. */
     private static final int FUNCTION_FRAME = -1;
-    private static final int[] NO_TYPES = new int[0];
+    private static final int[][] EMPTY_BLOCK = {NO_TYPES, NO_TYPES};
+    /** Block types {@code [] -> [t]} for the numeric and vector types, indexed by {@link Vt} code. */
+    private static final int[][][] SINGLE_VALUE_BLOCKS = {
+        {NO_TYPES, {Vt.I32}}, {NO_TYPES, {Vt.I64}}, {NO_TYPES, {Vt.F32}}, {NO_TYPES, {Vt.F64}}, {NO_TYPES, {Vt.V128}}};
 
-    private final Module module;
-    private final ModuleTypes types;
     private final boolean[] declaredRefs;
     private final int functionIndex;
     /** In a constant expression: the number of globals it may read; -1 in a function body. */
@@ -35,29 +36,10 @@ final class CodeValidator {
     private int[] offsets;
     private int pc;
 
-    private int[] vals = new int[32];
-    private int vsize;
-    private int slots;
-    private int maxSlots;
-
-    private int[] ctlOp = new int[8], ctlPc = new int[8], ctlHeight = new int[8], ctlSlots = new int[8], ctlInits = new int[8];
-    /** Per frame: the pc of the latest catch or catch_all of a legacy try, else -1. */
-    private int[] ctlAux = new int[8];
-    private int[][] ctlStart = new int[8][], ctlEnd = new int[8][];
-    private boolean[] ctlUnreachable = new boolean[8];
-    private int csize;
-
-    private int[] localTypes;
-    private boolean[] localSet;
-    private int[] setLocals = new int[8];
-    private int setSize;
-
-    private int[] scratch = new int[8];
     private BranchTable.Builder branches;
 
     private CodeValidator(Module module, ModuleTypes types, boolean[] declaredRefs, int functionIndex, int constGlobals) {
-        this.module = module;
-        this.types = types;
+        super(module, types);
         this.declaredRefs = declaredRefs;
         this.functionIndex = functionIndex;
         this.constGlobals = constGlobals;
@@ -95,132 +77,10 @@ final class CodeValidator {
         v.run(expr, new int[] {expected});
     }
 
-    private ValidationException fail(String reason) {
+    @Override
+    ValidationException fail(String reason) {
         long offset = offsets != null && pc >= 0 && pc < offsets.length ? offsets[pc] : -1;
         return new ValidationException(reason, functionIndex, offset);
-    }
-
-    // ---- operand stack ----
-
-    private void push(int t) {
-        if (vsize == vals.length) vals = Arrays.copyOf(vals, vsize * 2);
-        vals[vsize++] = t;
-        slots += Vt.slots(t);
-        if (slots > maxSlots) maxSlots = slots;
-    }
-
-    private void pushAll(int[] ts) {
-        for (int t : ts) push(t);
-    }
-
-    private int pop() {
-        if (vsize == ctlHeight[csize - 1]) {
-            if (ctlUnreachable[csize - 1]) return Vt.BOT;
-            throw fail("type mismatch");
-        }
-        int t = vals[--vsize];
-        slots -= Vt.slots(t);
-        return t;
-    }
-
-    private int pop(int expected) {
-        int t = pop();
-        if (!types.matches(t, expected)) throw fail("type mismatch");
-        return t;
-    }
-
-    private int popRef() {
-        int t = pop();
-        if (t != Vt.BOT && !Vt.isRef(t)) throw fail("type mismatch");
-        return t;
-    }
-
-    private void popAll(int[] ts) {
-        if (!topMatches(ts)) throw fail("type mismatch: instruction requires " + describe(ts) + " but stack has " + describeTop(ts.length));
-        for (int i = ts.length - 1; i >= 0; i--) pop(ts[i]);
-    }
-
-    private boolean topMatches(int[] ts) {
-        int f = csize - 1;
-        for (int i = ts.length - 1, at = vsize - 1; i >= 0; i--, at--) {
-            if (at < ctlHeight[f]) return ctlUnreachable[f];
-            if (!types.matches(vals[at], ts[i])) return false;
-        }
-        return true;
-    }
-
-    private static String describe(int[] ts) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < ts.length; i++) b.append(i == 0 ? "" : " ").append(Vt.name(ts[i]));
-        return b.append(']').toString();
-    }
-
-    /** The top {@code n} values of the current frame, for error messages. */
-    private String describeTop(int n) {
-        int from = Math.max(ctlHeight[csize - 1], vsize - n);
-        return describe(Arrays.copyOfRange(vals, from, vsize));
-    }
-
-    /** Pops values of the given types and pushes back what was actually there (br_table, br_if). */
-    private void popAndRestore(int[] ts, int count) {
-        if (scratch.length < count) scratch = new int[count];
-        for (int i = count - 1; i >= 0; i--) scratch[i] = pop(ts[i]);
-        for (int i = 0; i < count; i++) push(scratch[i]);
-    }
-
-    // ---- control stack ----
-
-    private void pushCtl(int op, int startPc, int[] start, int[] end) {
-        if (csize == ctlOp.length) {
-            int n = csize * 2;
-            ctlOp = Arrays.copyOf(ctlOp, n);
-            ctlPc = Arrays.copyOf(ctlPc, n);
-            ctlHeight = Arrays.copyOf(ctlHeight, n);
-            ctlSlots = Arrays.copyOf(ctlSlots, n);
-            ctlInits = Arrays.copyOf(ctlInits, n);
-            ctlAux = Arrays.copyOf(ctlAux, n);
-            ctlStart = Arrays.copyOf(ctlStart, n);
-            ctlEnd = Arrays.copyOf(ctlEnd, n);
-            ctlUnreachable = Arrays.copyOf(ctlUnreachable, n);
-        }
-        ctlOp[csize] = op;
-        ctlPc[csize] = startPc;
-        ctlHeight[csize] = vsize;
-        ctlSlots[csize] = slots;
-        ctlInits[csize] = setSize;
-        ctlAux[csize] = -1;
-        ctlStart[csize] = start;
-        ctlEnd[csize] = end;
-        ctlUnreachable[csize] = false;
-        csize++;
-        pushAll(start);
-    }
-
-    /** Checks the frame's results are exactly on the stack, pops the frame and undoes its local inits. */
-    private void popCtl() {
-        int f = csize - 1;
-        popAll(ctlEnd[f]);
-        if (vsize != ctlHeight[f]) {
-            throw fail("type mismatch: block requires " + describe(ctlEnd[f]) + " but stack has " + describeTop(vsize - ctlHeight[f]));
-        }
-        while (setSize > ctlInits[f]) localSet[setLocals[--setSize]] = false;
-        csize--;
-    }
-
-    private void setUnreachable() {
-        int f = csize - 1;
-        while (vsize > ctlHeight[f]) slots -= Vt.slots(vals[--vsize]);
-        ctlUnreachable[f] = true;
-    }
-
-    /** The frame index a label depth refers to, or "unknown label". */
-    private int label(int depth) {
-        if (depth < 0 || depth >= csize) throw fail("unknown label");
-        return csize - 1 - depth;
-    }
-
-    private int[] labelTypes(int frame) {
-        return ctlOp[frame] == Opcodes.LOOP ? ctlStart[frame] : ctlEnd[frame];
     }
 
     /** Records where a branch from the current pc to {@code frame} lands, for the engines. */
@@ -262,18 +122,16 @@ final class CodeValidator {
     /** The instruction's length in ints, checked against the end of the code. */
     private int lengthAt(int op) {
         Immediates imm = Opcodes.immediates(op);
-        long length;
-        if (imm.fixedLength >= 0) {
-            length = 1 + imm.fixedLength;
-        } else {
-            if (pc + 1 >= ops.length) throw fail("unexpected end of code");
-            long n = switch (imm) {
-                case BR_TABLE -> ops[pc + 1] + 2L;
-                case SELECT_T -> ops[pc + 1] + 1L;
-                default -> pc + 4 < ops.length ? 4 + 3L * ops[pc + 4] : Long.MAX_VALUE;
+        long length = 1 + imm.fixedLength;
+        if (imm.fixedLength < 0) {
+            int countAt = pc + (imm == Immediates.TRY_TABLE ? 4 : 1);
+            if (countAt >= ops.length || ops[countAt] < 0) throw fail("unexpected end of code");
+            long n = ops[countAt];
+            length = switch (imm) {
+                case BR_TABLE -> 3 + n;
+                case SELECT_T -> 2 + n;
+                default -> 5 + 3 * n;
             };
-            if (n < 0) throw fail("unexpected end of code");
-            length = 1 + n;
         }
         if (pc + length > ops.length) throw fail("unexpected end of code");
         return (int) length;
@@ -429,8 +287,11 @@ final class CodeValidator {
 
     private int[][] blockType(int kind, int value) {
         return switch (kind) {
-            case Immediates.BLOCK_EMPTY -> new int[][] {NO_TYPES, NO_TYPES};
-            case Immediates.BLOCK_VALUE -> new int[][] {NO_TYPES, new int[] {valType(value)}};
+            case Immediates.BLOCK_EMPTY -> EMPTY_BLOCK;
+            case Immediates.BLOCK_VALUE -> {
+                int t = valType(value);
+                yield Vt.isRef(t) ? new int[][] {NO_TYPES, {t}} : SINGLE_VALUE_BLOCKS[t];
+            }
             case Immediates.BLOCK_TYPE_INDEX -> {
                 funcType(value);
                 yield new int[][] {types.params(value), types.results(value)};
@@ -603,13 +464,6 @@ final class CodeValidator {
         if (Vt.isRef(a) || Vt.isRef(b)) throw fail("type mismatch");
         if (a != b && a != Vt.BOT && b != Vt.BOT) throw fail("type mismatch");
         push(a == Vt.BOT ? b : a);
-    }
-
-    private void markSet(int x) {
-        if (localSet[x]) return;
-        localSet[x] = true;
-        if (setSize == setLocals.length) setLocals = Arrays.copyOf(setLocals, setSize * 2);
-        setLocals[setSize++] = x;
     }
 
     private void globalGet(int index) {
@@ -925,97 +779,4 @@ final class CodeValidator {
         if (fieldIndex < 0 || fieldIndex >= fields.size()) throw fail("unknown field " + fieldIndex);
         return fields.get(fieldIndex);
     }
-
-    // ---- index lookups, each with the suite's wording ----
-
-    private CompositeType.Func funcType(int index) {
-        try {
-            return types.funcType(index);
-        } catch (ValidationException e) {
-            throw fail(e.reason());
-        }
-    }
-
-    private CompositeType.Struct structType(int index) {
-        try {
-            return types.structType(index);
-        } catch (ValidationException e) {
-            throw fail(e.reason());
-        }
-    }
-
-    private CompositeType.Array arrayType(int index) {
-        try {
-            return types.arrayType(index);
-        } catch (ValidationException e) {
-            throw fail(e.reason());
-        }
-    }
-
-    private int heapType(int heap) {
-        try {
-            return types.heapType(heap);
-        } catch (ValidationException e) {
-            throw fail(e.reason());
-        }
-    }
-
-    private int valType(int encoded) {
-        ValType v;
-        try {
-            v = ValType.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw fail("type mismatch");
-        }
-        try {
-            return types.valType(v);
-        } catch (ValidationException e) {
-            throw fail(e.reason());
-        }
-    }
-
-    private int[] tagParams(int tag) {
-        if (tag < 0 || tag >= module.tagCount()) throw fail("unknown tag " + tag);
-        int type = module.tagTypeIndex(tag);
-        funcType(type);
-        return types.params(type);
-    }
-
-    private int function(int index) {
-        if (index < 0 || index >= module.functionCount()) throw fail("unknown function " + index);
-        return index;
-    }
-
-    private TableType table(int index) {
-        if (index < 0 || index >= module.tableCount()) throw fail("unknown table " + index);
-        return module.tableType(index);
-    }
-
-    private MemoryType memory(int index) {
-        if (index < 0 || index >= module.memoryCount()) throw fail("unknown memory " + index);
-        return module.memoryType(index);
-    }
-
-    private int global(int index) {
-        if (index < 0 || index >= module.globalCount()) throw fail("unknown global " + index);
-        return index;
-    }
-
-    private int local(int index) {
-        if (index < 0 || index >= localTypes.length) throw fail("unknown local " + index);
-        return index;
-    }
-
-    private ElementSegment elem(int index) {
-        if (index < 0 || index >= module.elements().size()) throw fail("unknown elem segment " + index);
-        return module.elements().get(index);
-    }
-
-    private void data(int index) {
-        if (index < 0 || index >= module.datas().size()) throw fail("unknown data segment " + index);
-    }
-
-    private static int addr(TableType t) { return t.is64() ? Vt.I64 : Vt.I32; }
-
-    private static int addr(MemoryType m) { return m.is64() ? Vt.I64 : Vt.I32; }
 }

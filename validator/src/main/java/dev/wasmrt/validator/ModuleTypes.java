@@ -41,6 +41,7 @@ final class ModuleTypes {
         int end = group.first() + group.size();
         for (int i = group.first(); i < end; i++) {
             SubType t = types.get(i);
+            if (t.composite() == null) throw new ValidationException("unknown type " + i);
             if (t.supertypes().size() > 1) throw new ValidationException("sub type " + i + " has too many supertypes");
             for (int s : t.supertypes()) {
                 if (s < 0 || s >= i) throw new ValidationException("unknown type " + s);
@@ -72,6 +73,7 @@ final class ModuleTypes {
     }
 
     private static void checkRef(ValType v, int limit) {
+        if (v == null) throw new ValidationException("type mismatch");
         if (v.isRef()) checkHeap(v.heapType(), limit);
     }
 

@@ -197,7 +197,7 @@ public final class ModuleValidator {
 
     /**
      * The functions a body may take with {@code ref.func}: those referenced anywhere in the
-     * module outside function bodies (exports, globals, tables, segments).
+     * module outside function bodies (exports, globals, tables, element segments).
      */
     private boolean[] declaredFunctionReferences() {
         boolean[] declared = new boolean[module.functionCount()];
@@ -206,11 +206,10 @@ public final class ModuleValidator {
         }
         for (Global g : module.globals()) markRefFuncs(g.init(), declared);
         for (Table t : module.tables()) markRefFuncs(t.init(), declared);
+        // Offsets are left out: a valid one yields a number, so it holds no ref.func.
         for (ElementSegment e : module.elements()) {
             for (Expr item : e.items()) markRefFuncs(item, declared);
-            markRefFuncs(e.offset(), declared);
         }
-        for (DataSegment d : module.datas()) markRefFuncs(d.offset(), declared);
         return declared;
     }
 

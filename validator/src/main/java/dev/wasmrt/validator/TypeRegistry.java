@@ -30,7 +30,15 @@ import java.util.Map;
  * <p>Use: {@link #register(Module)} once per module, after {@link ModuleValidator} accepted it
  * (the registry trusts the module's type section to be valid); it returns the canonical id of
  * every type index. Registering the same structure again returns the same ids. All methods are
- * thread-safe; reads never lock.
+ * thread-safe; reads never lock. Typical runtime use:
+ * <pre>{@code
+ * int[] ids = registry.register(validated.module());        // once per instantiated module
+ * int expected = ids[typeIndexOfCallIndirect];              // what the caller's module names
+ * int actual = calleeCanonicalId;                           // recorded when the callee's module was registered
+ * boolean callable = actual == expected || registry.isSubtype(actual, expected);
+ * boolean importFits = registry.matches(TypeRegistry.canonical(exportedGlobalType, exporterIds),
+ *                                       TypeRegistry.canonical(importedGlobalType, ids));
+ * }</pre>
  */
 public final class TypeRegistry {
     /** Marks a reference to the k-th type of the group being keyed: {@code GROUP_LOCAL - k}. */
@@ -111,6 +119,24 @@ public final class TypeRegistry {
         if (sub >= 0) return abstractIsSubtype(abstractOf(sub), sup);
         if (sup >= 0) return sub == bottomOf(abstractOf(sup));
         return abstractIsSubtype(sub, sup);
+    }
+
+    /**
+     * A module's value type made comparable across modules: a concrete heap type (a type index
+     * of that module) becomes its canonical id from {@code ids}, as {@link #register} returned.
+     */
+    public static ValType canonical(ValType t, int[] ids) {
+        return t.isConcreteRef() ? ValType.ref(t.nullable(), ids[t.heapType()]) : t;
+    }
+
+    /**
+     * Whether canonical value type {@code sub} matches {@code sup} (see {@link #canonical}):
+     * equal numeric and vector types, or references whose nullability and heap types fit.
+     * For import checks of globals and tables, say.
+     */
+    public boolean matches(ValType sub, ValType sup) {
+        if (!sub.isRef() || !sup.isRef()) return sub.equals(sup);
+        return (!sub.nullable() || sup.nullable()) && isSubtype(sub.heapType(), sup.heapType());
     }
 
     /** The abstract heap type directly above a canonical type: func, struct or array. */

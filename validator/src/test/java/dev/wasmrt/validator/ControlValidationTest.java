@@ -1,5 +1,9 @@
 package dev.wasmrt.validator;
 
+import dev.wasmrt.decoder.model.Export;
+import dev.wasmrt.decoder.model.Expr;
+import dev.wasmrt.decoder.model.ExternKind;
+import dev.wasmrt.decoder.model.Function;
 import dev.wasmrt.decoder.model.Immediates;
 import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.ValType;
@@ -90,6 +94,30 @@ class ControlValidationTest {
     }
 
     @Test
+    void brTableFactsHaveOneEntryPerTargetAndTheDefaultLast() {
+        int i64 = ValType.I64.encode();
+        // pc: 0 block(i64) [end 18], 4 loop [end 17], 8 i64.const, 11 i32.const, 13 br_table 2: 1 0, default 1
+        Module m = function(NONE, List.of(ValType.I64), BLOCK, VALUE, i64, -1, LOOP, EMPTY, 0, -1, I64_CONST, 1, 0,
+                I32_CONST, 0, BR_TABLE, 2, 1, 1, 1, END, I64_CONST, 0, 0, END);
+        FunctionFacts facts = valid(m).facts(0);
+        int brTable = 13;
+        assertEquals(24, facts.targetPc(brTable, 0));
+        assertEquals(1, facts.targetArity(brTable, 2));
+        assertEquals(0, facts.targetHeight(brTable, 2));
+    }
+
+    @Test
+    void faultsNameTheFunctionAndTheInstructionOffset() {
+        Module.Builder m = Module.builder();
+        TestModules.addFunction(m, NONE, NONE, NONE, TestModules.code(NOP));
+        TestModules.addFunction(m, NONE, NONE, NONE, TestModules.code(NOP, NOP, I32_ADD));
+        ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> ModuleValidator.validate(m.build()));
+        assertEquals(1, e.functionIndex());
+        assertEquals(2, e.offset());
+    }
+
+    @Test
     void v128ValuesTakeTwoSlots() {
         Module m = function(NONE, NONE, V128_CONST, 0, 0, 0, 0, BLOCK, VALUE, ValType.V128.encode(), -1,
                 V128_CONST, 1, 1, 1, 1, BR, 0, END, DROP, DROP);
@@ -151,14 +179,14 @@ class ControlValidationTest {
         Module.Builder setFirst = Module.builder();
         TestModules.addFunction(setFirst, NONE, NONE, List.of(ref),
                 TestModules.code(REF_FUNC, 0, LOCAL_SET, 0, LOCAL_GET, 0, DROP));
-        setFirst.exports.add(new dev.wasmrt.decoder.model.Export("f", dev.wasmrt.decoder.model.ExternKind.FUNC, 0));
+        setFirst.exports.add(new Export("f", ExternKind.FUNC, 0));
         valid(setFirst.build());
 
         // Initialisation inside a block is forgotten at its end.
         Module.Builder inBlock = Module.builder();
         TestModules.addFunction(inBlock, NONE, NONE, List.of(ref), TestModules.code(
                 BLOCK, EMPTY, 0, -1, REF_FUNC, 0, LOCAL_SET, 0, END, LOCAL_GET, 0, DROP));
-        inBlock.exports.add(new dev.wasmrt.decoder.model.Export("f", dev.wasmrt.decoder.model.ExternKind.FUNC, 0));
+        inBlock.exports.add(new Export("f", ExternKind.FUNC, 0));
         invalid("uninitialized local", inBlock.build());
     }
 
@@ -174,8 +202,8 @@ class ControlValidationTest {
         int[] ops = {BLOCK, EMPTY, 0, 6, NOP, END, END};
         Module.Builder m = Module.builder();
         int type = TestModules.addFuncType(m, NONE, NONE);
-        m.functions.add(new dev.wasmrt.decoder.model.Function(type, NONE,
-                new dev.wasmrt.decoder.model.Expr(ops, new int[ops.length])));
+        m.functions.add(new Function(type, NONE,
+                new Expr(ops, new int[ops.length])));
         invalid("mismatched block structure", m.build());
     }
 }

@@ -1,9 +1,15 @@
 package dev.wasmrt.validator;
 
+import dev.wasmrt.decoder.model.Export;
+import dev.wasmrt.decoder.model.ExternKind;
 import dev.wasmrt.decoder.model.Limits;
 import dev.wasmrt.decoder.model.MemoryType;
 import dev.wasmrt.decoder.model.Module;
+import dev.wasmrt.decoder.model.Tag;
+import dev.wasmrt.decoder.model.ValType;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.wasmrt.validator.TestModules.invalid;
 import static dev.wasmrt.validator.TestModules.valid;
@@ -18,7 +24,7 @@ class ModuleRulesTest {
     @Test
     void exportsNameExistingItems() {
         Module.Builder m = Module.builder();
-        m.exports.add(new dev.wasmrt.decoder.model.Export("g", dev.wasmrt.decoder.model.ExternKind.GLOBAL, 0));
+        m.exports.add(new Export("g", ExternKind.GLOBAL, 0));
         invalid("unknown global 0", m.build());
     }
 
@@ -96,8 +102,8 @@ class ModuleRulesTest {
     void tagsHaveNoResults() {
         valid("(module (tag (param i32 i64)))");
         Module.Builder m = Module.builder();
-        int type = TestModules.addFuncType(m, java.util.List.of(), java.util.List.of(dev.wasmrt.decoder.model.ValType.I32));
-        m.tags.add(new dev.wasmrt.decoder.model.Tag(type));
+        int type = TestModules.addFuncType(m, List.of(), List.of(ValType.I32));
+        m.tags.add(new Tag(type));
         invalid("non-empty tag result type", m.build());
     }
 

@@ -131,6 +131,22 @@ class TypeRegistryTest {
     }
 
     @Test
+    void valueTypesFromDifferentModulesMatchThroughCanonicalIds() {
+        SubType base = new SubType(false, List.of(), new CompositeType.Struct(List.of()));
+        SubType derived = new SubType(false, List.of(0), new CompositeType.Struct(List.of(new FieldType(ValType.I32, 0, false))));
+        TypeRegistry r = new TypeRegistry();
+        int[] exporter = r.register(singletons(base, derived));
+        int[] importer = r.register(singletons(VOID, base));
+        ValType exported = TypeRegistry.canonical(ValType.ref(false, 1), exporter);
+        ValType expected = TypeRegistry.canonical(ValType.ref(true, 1), importer);
+        assertTrue(r.matches(exported, expected));
+        assertFalse(r.matches(expected, exported));
+        assertTrue(r.matches(ValType.I64, ValType.I64));
+        assertFalse(r.matches(ValType.I64, ValType.F64));
+        assertFalse(r.matches(ValType.I32, ValType.ANYREF));
+    }
+
+    @Test
     void concurrentRegistrationsAgreeOnIds() throws InterruptedException {
         TypeRegistry r = new TypeRegistry();
         int[][] seen = new int[8][];

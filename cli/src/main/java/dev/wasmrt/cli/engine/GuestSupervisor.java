@@ -46,7 +46,7 @@ public final class GuestSupervisor {
             return new GuestOutcome.Failed(new GuestFailure("the runtime ran out of memory", List.of()));
         } catch (StackOverflowError e) {
             return new GuestOutcome.Failed(new GuestFailure("call stack exhausted", List.of()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             return new GuestOutcome.Failed(new GuestFailure("internal error: " + e, List.of()));
         }
     }

@@ -10,9 +10,13 @@ import dev.wasmrt.interpreter.StoreConfig;
 import dev.wasmrt.interpreter.Trap;
 import dev.wasmrt.interpreter.WasmException;
 import dev.wasmrt.validator.ValidatedModule;
+import dev.wasmrt.wasi.Wasi;
+import dev.wasmrt.wasi.WasiConfig;
+import dev.wasmrt.wasi.WasiExit;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Runs guests with the interpreter, one store per run. */
+/** Runs guests with the interpreter, one store per run, linked to WASI and the {@code api} module. */
 final class InterpreterLauncher implements GuestLauncher {
     private volatile Store store;
     private volatile boolean interrupted;
@@ -25,17 +29,18 @@ final class InterpreterLauncher implements GuestLauncher {
         if (interrupted) {
             current.interrupt();
         }
-        Imports imports = new Imports();
-        if (run.api() != null) {
-            run.api().defineInto(imports);
-        }
-        try {
+        try (Wasi wasi = new Wasi(wasiConfig(run))) {
+            Imports imports = wasi.define(new Imports());
+            if (run.api() != null) {
+                run.api().defineInto(imports);
+            }
             Instance instance = current.instantiate(module, imports);
             if (!(instance.export("_start") instanceof FunctionInstance start) || start.type().paramSlots() != 0) {
                 throw new GuestFailure("the module exports no function _start without parameters", List.of());
             }
-            current.call(start);
-            return 0;
+            return wasi.run(instance);
+        } catch (WasiExit exit) {
+            return exit.code();
         } catch (LinkException e) {
             throw new GuestFailure("cannot link the module: " + e.getMessage(), List.of());
         } catch (InterruptTrap e) {
@@ -45,6 +50,20 @@ final class InterpreterLauncher implements GuestLauncher {
         } catch (WasmException e) {
             throw new GuestFailure("uncaught Wasm exception", List.of());
         }
+    }
+
+    private static WasiConfig wasiConfig(GuestRun run) throws GuestFailure {
+        WasiConfig config = new WasiConfig().stdin(run.stdin()).stdout(run.stdout()).stderr(run.stderr());
+        run.argv().forEach(config::arg);
+        run.environment().forEach(config::env);
+        for (Preopen preopen : run.preopens()) {
+            try {
+                config.preopen(preopen.guestPath(), preopen.hostPath());
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new GuestFailure("cannot give the guest the directory " + preopen.hostPath() + ": " + e.getMessage(), List.of());
+            }
+        }
+        return config;
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.wasmrt.decoder.DecodeException;
 import dev.wasmrt.decoder.model.CustomSection;
 import dev.wasmrt.decoder.model.Module;
 
+import java.util.Objects;
+
 /**
  * Decodes a module in the WebAssembly 3.0 binary format. Malformed input of any kind raises
  * {@link DecodeException} with the spec suite's wording; nothing else escapes.
@@ -34,7 +36,7 @@ public final class BinaryDecoder {
     }
 
     public static Module decode(byte[] bytes) {
-        return new BinaryDecoder(bytes).module();
+        return new BinaryDecoder(Objects.requireNonNull(bytes, "bytes")).module();
     }
 
     private Module module() {
@@ -55,7 +57,7 @@ public final class BinaryDecoder {
             section(id, end);
             if (in.pos() != end) throw in.errorAt("section size mismatch", sizeAt);
         }
-        if (definitions.functionTypes.length != codeCount) {
+        if (definitions.functionTypes().length != codeCount) {
             throw in.error("function and code section have inconsistent lengths");
         }
         if (module.dataCount >= 0 && module.dataCount != module.datas.size()) {
@@ -90,8 +92,11 @@ public final class BinaryDecoder {
             case ELEMENT -> segments.elementSection();
             case DATA_COUNT -> segments.dataCountSection();
             case CODE -> {
-                codeCount = segments.codeSection(definitions.functionTypes);
-                if (code.usesDataIndex() && module.dataCount < 0) throw in.error("data count section required");
+                int dataIndexUsesBefore = code.dataIndexUses();
+                codeCount = segments.codeSection(definitions.functionTypes());
+                if (code.dataIndexUses() > dataIndexUsesBefore && module.dataCount < 0) {
+                    throw in.error("data count section required");
+                }
             }
             case DATA -> segments.dataSection();
             default -> throw new IllegalStateException("section id checked by the caller: " + id);

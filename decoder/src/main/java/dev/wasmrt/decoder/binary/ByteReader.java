@@ -139,11 +139,6 @@ final class ByteReader {
         return out;
     }
 
-    void skip(int n) {
-        need(n);
-        pos += n;
-    }
-
     /** A name: a length-prefixed, well-formed UTF-8 string. */
     String name() {
         int at = pos;

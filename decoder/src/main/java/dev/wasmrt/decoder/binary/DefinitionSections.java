@@ -24,7 +24,7 @@ final class DefinitionSections {
     private final InstructionDecoder code;
     private final Module.Builder module;
     /** Type indices from the function section, until the code section supplies the bodies. */
-    int[] functionTypes = new int[0];
+    private int[] functionTypes = new int[0];
 
     DefinitionSections(ByteReader in, TypeDecoder types, InstructionDecoder code, Module.Builder module) {
         this.in = in;
@@ -32,6 +32,9 @@ final class DefinitionSections {
         this.code = code;
         this.module = module;
     }
+
+    /** The function section's type indices, one per defined function (none when the section is absent). */
+    int[] functionTypes() { return functionTypes; }
 
     void typeSection() {
         int n = in.count();

@@ -4,7 +4,6 @@ import dev.wasmrt.decoder.model.Expr;
 import dev.wasmrt.decoder.model.ExprBuilder;
 import dev.wasmrt.decoder.model.Immediates;
 import dev.wasmrt.decoder.model.Opcodes;
-import dev.wasmrt.decoder.model.ValType;
 
 /**
  * Decodes instruction sequences (function bodies and constant expressions) into the flat code
@@ -14,15 +13,15 @@ import dev.wasmrt.decoder.model.ValType;
 final class InstructionDecoder {
     private final ByteReader in;
     private final TypeDecoder types;
-    /** Set once an instruction names a data segment, which makes the data count section mandatory. */
-    private boolean usesDataIndex;
+    /** Instructions naming a data segment so far; in the code section they make the data count section mandatory. */
+    private int dataIndexUses;
 
     InstructionDecoder(ByteReader in, TypeDecoder types) {
         this.in = in;
         this.types = types;
     }
 
-    boolean usesDataIndex() { return usesDataIndex; }
+    int dataIndexUses() { return dataIndexUses; }
 
     /** Reads instructions up to and including the {@code end} that closes the sequence. */
     Expr expression() {
@@ -42,7 +41,8 @@ final class InstructionDecoder {
     private void instruction(ExprBuilder b) {
         int at = in.pos();
         int op = opcode();
-        // An else, catch or delegate that matches no open construct ends the block it sits in early.
+        // An else, catch or delegate that fits no open construct: the reference decoder takes it as
+        // the end of the enclosing sequence and then misses the END, hence its wording.
         if (!b.instr(op, at)) throw in.errorAt("END opcode expected", at);
         immediates(b, op);
     }
@@ -87,8 +87,8 @@ final class InstructionDecoder {
                 for (int i = 0; i <= n; i++) b.imm(in.index());
             }
             case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, ELEM, MEMORY, TAG -> b.imm(in.index());
-            case DATA -> { usesDataIndex = true; b.imm(in.index()); }
-            case TYPE_DATA, DATA_MEMORY -> { usesDataIndex = true; b.imm(in.index()); b.imm(in.index()); }
+            case DATA -> { dataIndexUses++; b.imm(in.index()); }
+            case TYPE_DATA, DATA_MEMORY -> { dataIndexUses++; b.imm(in.index()); b.imm(in.index()); }
             case CALL_INDIRECT, TYPE_FIELD, TYPE_COUNT, TYPE_ELEM, TYPE_TYPE, TABLE_TABLE, ELEM_TABLE, MEMORY_MEMORY -> {
                 b.imm(in.index());
                 b.imm(in.index());

@@ -20,6 +20,11 @@ final class SegmentSections {
      * that JavaScript embeddings impose as well, far above what compilers emit.
      */
     static final int MAX_LOCALS = 50_000;
+    /**
+     * A few bytes can declare thousands of locals, so the whole module gets a budget in proportion
+     * to its size as well; real code uses each local at least once, which costs bytes.
+     */
+    static final int LOCALS_PER_INPUT_BYTE = 8;
 
     private static final ValType FUNC_REF_NON_NULL = ValType.ref(false, ValType.HT_FUNC);
 
@@ -27,12 +32,14 @@ final class SegmentSections {
     private final TypeDecoder types;
     private final InstructionDecoder code;
     private final Module.Builder module;
+    private long localsBudget;
 
     SegmentSections(ByteReader in, TypeDecoder types, InstructionDecoder code, Module.Builder module) {
         this.in = in;
         this.types = types;
         this.code = code;
         this.module = module;
+        this.localsBudget = MAX_LOCALS + (long) LOCALS_PER_INPUT_BYTE * in.remaining();
     }
 
     void elementSection() {
@@ -131,9 +138,10 @@ final class SegmentSections {
             int at = in.pos();
             counts[r] = Integer.toUnsignedLong(in.u32());
             total += counts[r];
-            if (total > MAX_LOCALS) throw in.errorAt("too many locals", at);
+            if (total > MAX_LOCALS || total > localsBudget) throw in.errorAt("too many locals", at);
             runTypes[r] = types.valType();
         }
+        localsBudget -= total;
         ValType[] expanded = new ValType[(int) total];
         int next = 0;
         for (int r = 0; r < runs; r++) {

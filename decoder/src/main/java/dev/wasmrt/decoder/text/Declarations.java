@@ -106,7 +106,7 @@ final class Declarations {
                     && !c.token(body).is(Token.Kind.EOF)) body++;
         }
         if (!c.isList(body, "struct")) return;
-        IndexSpace fields = new IndexSpace("field");
+        IndexSpace fields = new IndexSpace("field", "field");
         for (int field = body + 2; c.isList(field, "field"); field = c.after(field)) {
             Token fieldId = idAt(field + 2);
             if (fieldId != null) {

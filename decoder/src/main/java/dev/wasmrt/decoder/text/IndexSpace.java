@@ -9,22 +9,26 @@ import java.util.Map;
  */
 final class IndexSpace {
     private final String kind;
+    private final String shortKind;
     private final Map<String, Integer> ids = new HashMap<>();
     private int count;
 
-    IndexSpace(String kind) { this.kind = kind; }
+    /** {@code kind} names the space in "unknown ..." errors, {@code shortKind} in "duplicate ..." ones. */
+    IndexSpace(String kind, String shortKind) {
+        this.kind = kind;
+        this.shortKind = shortKind;
+    }
 
     /** Adds the next index, named by {@code id} when it is not null; returns the index. */
     int add(Token id, TokenCursor cursor) {
-        if (id != null && ids.putIfAbsent(id.text(), count) != null) throw cursor.error("duplicate " + kind, id);
+        if (id != null && ids.putIfAbsent(id.text(), count) != null) throw cursor.error("duplicate " + shortKind, id);
         return count++;
     }
 
-    int size() { return count; }
+    /** A fresh local index space (a function's parameters and locals, or none for a constant). */
+    static IndexSpace locals() { return new IndexSpace("local", "local"); }
 
     Integer lookup(String name) { return ids.get(name); }
-
-    Map<String, Integer> names() { return ids; }
 
     /** Reads an index: {@code $name} or an unsigned 32-bit number. */
     int read(TokenCursor cursor) {

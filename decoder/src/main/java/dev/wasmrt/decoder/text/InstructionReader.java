@@ -20,6 +20,11 @@ final class InstructionReader {
     private final ExprBuilder b = new ExprBuilder();
     /** Label names of the open blocks, innermost last; null for an unnamed block. */
     private final List<String> labels = new ArrayList<>();
+    /** Folded instructions nest by recursion; deeper input is refused before the stack runs out. */
+    private static final int MAX_FOLDED_DEPTH = 500;
+    private int foldedDepth;
+    /** Labels below this count belong to enclosing folded blocks, which flat end/else/catch may not touch. */
+    private int foldedFloor;
 
     InstructionReader(ModuleContext cx, TypeReader types, IndexSpace locals) {
         this.cx = cx;
@@ -59,12 +64,14 @@ final class InstructionReader {
                 blockStart(Opcodes.byName(t.text()), t);
             }
             case "else" -> {
+                checkFlatStructure(t);
                 c.next();
                 closingLabel();
                 emit(b.instr(Opcodes.ELSE, t.start()), t);
                 b.imm(-1);
             }
             case "end" -> {
+                checkFlatStructure(t);
                 c.next();
                 closingLabel();
                 if (labels.isEmpty()) throw c.unexpected(t);
@@ -76,6 +83,7 @@ final class InstructionReader {
                 blockStart(Opcodes.TRY, t);
             }
             case "catch" -> {
+                checkFlatStructure(t);
                 c.next();
                 int tag = cx.tags.read(c);
                 emit(b.instr(Opcodes.CATCH, t.start()), t);
@@ -84,11 +92,13 @@ final class InstructionReader {
                 b.imm(-1);
             }
             case "catch_all" -> {
+                checkFlatStructure(t);
                 c.next();
                 emit(b.instr(Opcodes.CATCH_ALL, t.start()), t);
                 b.imm(-1);
             }
             case "delegate" -> {
+                checkFlatStructure(t);
                 c.next();
                 if (labels.isEmpty()) throw c.unexpected(t);
                 labels.removeLast();
@@ -194,23 +204,22 @@ final class InstructionReader {
     }
 
     private void folded() {
-        c.next();
+        Token open = c.next();
+        if (++foldedDepth > MAX_FOLDED_DEPTH) throw c.error("nesting too deep", open);
         Token head = c.peek();
         if (!head.is(Token.Kind.ATOM)) throw c.unexpected(head);
         switch (head.text()) {
             case "block", "loop" -> {
                 c.next();
                 blockStart(Opcodes.byName(head.text()), head);
-                while (!c.atRParen()) instruction();
-                endBlock(head);
+                foldedBody(head);
             }
             case "if" -> foldedIf(head);
             case "try" -> foldedTry(head);
             case "try_table" -> {
                 c.next();
                 blockStart(Opcodes.TRY_TABLE, head);
-                while (!c.atRParen()) instruction();
-                endBlock(head);
+                foldedBody(head);
             }
             default -> {
                 c.next();
@@ -224,6 +233,27 @@ final class InstructionReader {
         }
         if (!c.atRParen()) throw c.unexpected(c.peek());
         c.closeList();
+        foldedDepth--;
+    }
+
+    /** Reads the instructions of a folded block whose label was just pushed, and ends it. */
+    private void foldedBody(Token head) {
+        nestedInstructions();
+        endBlock(head);
+    }
+
+    /** Reads instructions up to the closing parenthesis of a folded construct, which they must leave balanced. */
+    private void nestedInstructions() {
+        int outer = foldedFloor;
+        foldedFloor = labels.size();
+        while (!c.atRParen()) instruction();
+        if (labels.size() != foldedFloor) throw c.unexpected(c.peek());
+        foldedFloor = outer;
+    }
+
+    /** Refuses a flat else/end/catch/delegate that would close or continue a folded block. */
+    private void checkFlatStructure(Token t) {
+        if (labels.size() <= foldedFloor) throw c.error("unexpected token", t);
     }
 
     private void endBlock(Token at) {
@@ -246,14 +276,14 @@ final class InstructionReader {
         b.imm(-1);
         labels.add(label == null ? null : label.text());
         c.openList("then");
-        while (!c.atRParen()) instruction();
+        nestedInstructions();
         c.closeList();
         if (c.atList("else")) {
             Token elseToken = c.next();
             c.next();
             emit(b.instr(Opcodes.ELSE, elseToken.start()), elseToken);
             b.imm(-1);
-            while (!c.atRParen()) instruction();
+            nestedInstructions();
             c.closeList();
         }
         endBlock(head);
@@ -263,7 +293,7 @@ final class InstructionReader {
         c.next();
         blockStart(Opcodes.TRY, head);
         c.openList("do");
-        while (!c.atRParen()) instruction();
+        nestedInstructions();
         c.closeList();
         if (c.atList("delegate")) {
             Token at = c.next();
@@ -283,7 +313,7 @@ final class InstructionReader {
             b.imm(tag);
             b.imm(-1);
             b.imm(-1);
-            while (!c.atRParen()) instruction();
+            nestedInstructions();
             c.closeList();
         }
         if (c.atList("catch_all")) {
@@ -291,7 +321,7 @@ final class InstructionReader {
             c.next();
             emit(b.instr(Opcodes.CATCH_ALL, at.start()), at);
             b.imm(-1);
-            while (!c.atRParen()) instruction();
+            nestedInstructions();
             c.closeList();
         }
         endBlock(head);
@@ -486,8 +516,15 @@ final class InstructionReader {
         }
     }
 
-    /** A lane index: an unsigned 8-bit literal. */
+    /** A lane index: an unsigned 8-bit literal; other number syntax is a syntax error. */
     private int lane() {
+        Token t = c.peek();
+        if (!t.is(Token.Kind.ATOM) || !Literals.isUnsigned(t.text())) throw c.error("unexpected token", t);
+        return laneValue();
+    }
+
+    /** An 8-bit lane literal; anything else is out of the i8 range, as the suite words it for shuffles. */
+    private int laneValue() {
         Token t = c.peek();
         if (!t.is(Token.Kind.ATOM)) throw c.unexpected(t);
         c.next();
@@ -505,7 +542,7 @@ final class InstructionReader {
         if (count != 16) throw c.error("invalid lane length", first);
         for (int word = 0; word < 4; word++) {
             int packed = 0;
-            for (int i = 0; i < 4; i++) packed |= lane() << (8 * i);
+            for (int i = 0; i < 4; i++) packed |= laneValue() << (8 * i);
             imm.add(packed);
         }
     }
@@ -545,7 +582,7 @@ final class InstructionReader {
         try {
             return Literals.parseUnsigned(t.text().substring(prefix), 64);
         } catch (NumberFormatException e) {
-            throw c.unexpected(t);
+            throw c.error("unknown operator", t);
         } catch (ArithmeticException e) {
             throw c.error("constant out of range", t);
         }

@@ -20,6 +20,4 @@ final class IntList {
     int size() { return size; }
 
     int get(int i) { return values[i]; }
-
-    void set(int i, int v) { values[i] = v; }
 }

@@ -119,7 +119,7 @@ public final class Lexer {
         pos += 2;
         int idStart = pos;
         if (pos < src.length && src[pos] == '"') {
-            byte[] name = lexString();
+            byte[] name = lexString("empty annotation id");
             if (name.length == 0) throw error("empty annotation id", idStart);
             if (!isValidUtf8(name)) throw error("malformed UTF-8", idStart);
         } else {
@@ -153,7 +153,7 @@ public final class Lexer {
         while (pos < src.length) {
             int c = src[pos] & 0xFF;
             if (c == '"') {
-                lastString = lexString();
+                lastString = lexString(start < pos && src[pos - 1] == '$' ? "empty identifier" : null);
                 strings++;
                 parts++;
             } else if (isIdChar(c)) {
@@ -166,6 +166,7 @@ public final class Lexer {
             } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ';') {
                 break;
             } else {
+                if (c >= 0x80) utf8Length(pos); // a broken encoding is reported as such
                 throw error("illegal character", pos);
             }
         }
@@ -190,7 +191,7 @@ public final class Lexer {
     }
 
     /** Reads a string literal at {@code pos} (on its opening quote) and returns its bytes. */
-    private byte[] lexString() {
+    private byte[] lexString(String controlCharacterReason) {
         int start = pos;
         pos++;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -202,8 +203,8 @@ public final class Lexer {
                 return out.toByteArray();
             }
             if (c < 0x20 || c == 0x7F) {
-                // the spec's lexer reports a broken quoted identifier as an empty one
-                if (start > 0 && src[start - 1] == '$') throw error("empty identifier", start - 1);
+                // the spec's lexer reports a broken quoted identifier (or annotation id) as an empty one
+                if (controlCharacterReason != null) throw error(controlCharacterReason, start);
                 throw error(c == '\n' ? "unclosed string" : "illegal control character", pos);
             }
             if (c == '\\') {

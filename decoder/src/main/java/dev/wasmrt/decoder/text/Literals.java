@@ -161,10 +161,13 @@ public final class Literals {
     private static long decimalFloat(String s, FloatFormat f) {
         String[] parts = splitFloat(s, 0, 'e', 10);
         String frac = strip(parts[1]);
-        BigInteger digits = new BigInteger(strip(parts[0]) + frac);
+        String all = strip(parts[0]) + frac;
+        BigInteger digits = new BigInteger(all);
         long decimalExponent = exponent(parts[2]) - frac.length();
         if (digits.signum() == 0) return 0;
-        long top = digits.toString().length() + decimalExponent;
+        int leadingZeros = 0;
+        while (all.charAt(leadingZeros) == '0') leadingZeros++;
+        long top = all.length() - leadingZeros + decimalExponent;
         if (top > 400) throw new ArithmeticException("constant out of range");
         if (top < -400) return 0;
         if (decimalExponent >= 0) return round(digits.multiply(TEN.pow((int) decimalExponent)), BigInteger.ONE, 0, f);

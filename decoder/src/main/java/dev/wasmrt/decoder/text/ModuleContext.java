@@ -5,7 +5,6 @@ import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.RecGroup;
 import dev.wasmrt.decoder.model.SubType;
 import dev.wasmrt.decoder.model.ValType;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,14 @@ import java.util.Map;
 final class ModuleContext {
     final TokenCursor cursor;
     final Module.Builder module = Module.builder();
-    final IndexSpace types = new IndexSpace("type");
-    final IndexSpace funcs = new IndexSpace("function");
-    final IndexSpace tables = new IndexSpace("table");
-    final IndexSpace memories = new IndexSpace("memory");
-    final IndexSpace globals = new IndexSpace("global");
-    final IndexSpace tags = new IndexSpace("tag");
-    final IndexSpace elems = new IndexSpace("elem segment");
-    final IndexSpace datas = new IndexSpace("data segment");
+    final IndexSpace types = new IndexSpace("type", "type");
+    final IndexSpace funcs = new IndexSpace("function", "func");
+    final IndexSpace tables = new IndexSpace("table", "table");
+    final IndexSpace memories = new IndexSpace("memory", "memory");
+    final IndexSpace globals = new IndexSpace("global", "global");
+    final IndexSpace tags = new IndexSpace("tag", "tag");
+    final IndexSpace elems = new IndexSpace("elem segment", "elem");
+    final IndexSpace datas = new IndexSpace("data segment", "data");
     /** Field names of each struct type, by type index. */
     final Map<Integer, IndexSpace> fieldNames = new HashMap<>();
     /** Set when code names a data segment: the binary form then needs a data count section. */
@@ -50,11 +49,5 @@ final class ModuleContext {
     CompositeType.Func funcTypeAt(int index) {
         if (index < 0 || index >= module.types.size()) return null;
         return module.types.get(index).composite() instanceof CompositeType.Func f ? f : null;
-    }
-
-    static List<ValType> concat(List<ValType> a, List<ValType> b) {
-        List<ValType> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -202,7 +202,7 @@ final class ModuleReader {
             return;
         }
         TypeReader.TypeUse use = types.typeUse(true);
-        IndexSpace locals = new IndexSpace("local");
+        IndexSpace locals = IndexSpace.locals();
         Map<Integer, String> names = new HashMap<>();
         for (int i = 0; i < use.paramCount(); i++) {
             Token p = i < use.paramIds().size() ? use.paramIds().get(i) : null;
@@ -246,7 +246,7 @@ final class ModuleReader {
         try {
             return Literals.parseUnsigned(t.text(), bits);
         } catch (ArithmeticException e) {
-            throw c.error("constant out of range", t);
+            throw c.error("i" + bits + " constant out of range", t);
         }
     }
 
@@ -384,7 +384,7 @@ final class ModuleReader {
     }
 
     private Expr constExpression() {
-        return new InstructionReader(cx, types, new IndexSpace("local")).expression();
+        return new InstructionReader(cx, types, IndexSpace.locals()).expression();
     }
 
     /** {@code (offset instr*)} or the abbreviation: one folded instruction. */
@@ -395,7 +395,7 @@ final class ModuleReader {
             c.closeList();
             return e;
         }
-        return new InstructionReader(cx, types, new IndexSpace("local")).singleFolded();
+        return new InstructionReader(cx, types, IndexSpace.locals()).singleFolded();
     }
 
     private boolean atOffset() {
@@ -467,7 +467,7 @@ final class ModuleReader {
                 items.add(constExpression());
                 c.closeList();
             } else if (c.peek().is(Token.Kind.LPAREN)) {
-                items.add(new InstructionReader(cx, types, new IndexSpace("local")).singleFolded());
+                items.add(new InstructionReader(cx, types, IndexSpace.locals()).singleFolded());
             } else {
                 throw c.unexpected(c.peek());
             }

@@ -84,8 +84,6 @@ final class TokenCursor {
         return peek().is(Token.Kind.ID) ? next() : null;
     }
 
-    String string() { return new String(expect(Token.Kind.STRING).bytes(), StandardCharsets.UTF_8); }
-
     /** A name string, which must be valid UTF-8. */
     String name() {
         Token t = expect(Token.Kind.STRING);

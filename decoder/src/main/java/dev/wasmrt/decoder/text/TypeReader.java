@@ -167,7 +167,9 @@ final class TypeReader {
             }
             c.closeList();
         }
-        return new Signature(params, results(), ids);
+        List<ValType> results = results();
+        if (c.atList("param")) throw c.unexpected(c.peek(1));
+        return new Signature(params, results, ids);
     }
 
     List<ValType> results() {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.wasmrt.decoder.binary.Bytes.module;
-import static dev.wasmrt.decoder.binary.Bytes.section;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

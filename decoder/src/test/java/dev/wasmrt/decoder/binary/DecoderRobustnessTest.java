@@ -13,7 +13,12 @@ import net.jqwik.api.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Arbitrary and damaged input yields a Module or a DecodeException, quickly; whatever decodes also survives the writer. */
 class DecoderRobustnessTest {
     private static final byte[] HEADER = Bytes.hex("00 61 73 6d 01 00 00 00");
-    private static final byte[] REAL_MODULE = resource("/features.wasm");
+    /** Real modules to damage: the committed wat2wasm output plus the smallest compiled guest, when built. */
+    private static final List<byte[]> REAL_MODULES = realModules();
     private static final long TIME_LIMIT_NANOS = 2_000_000_000L;
 
     @Property(tries = 2000)
@@ -36,7 +42,7 @@ class DecoderRobustnessTest {
         decodeOrReject(bytes);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 2000)
     void mutatedRealModules(@ForAll("mutations") byte[] bytes) {
         Module m = decodeOrReject(bytes);
         if (m != null) assertEquals(m, BinaryDecoder.decode(BinaryWriter.write(m)), "round trip of a decodable mutant");
@@ -44,28 +50,33 @@ class DecoderRobustnessTest {
 
     @Provide
     Arbitrary<byte[]> mutations() {
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, REAL_MODULE.length - 1);
+        return Arbitraries.of(REAL_MODULES).flatMap(DecoderRobustnessTest::mutationsOf);
+    }
+
+    private static Arbitrary<byte[]> mutationsOf(byte[] original) {
+        Arbitrary<Integer> position = Arbitraries.integers().between(0, original.length - 1);
         Arbitrary<Byte> value = Arbitraries.bytes();
         Arbitrary<byte[]> flip = Combinators.combine(position, value).as((at, b) -> {
-            byte[] copy = REAL_MODULE.clone();
+            byte[] copy = original.clone();
             copy[at] = b;
             return copy;
         });
-        Arbitrary<byte[]> truncate = position.map(length -> Arrays.copyOf(REAL_MODULE, length));
+        Arbitrary<byte[]> truncate = position.map(length -> Arrays.copyOf(original, length));
         Arbitrary<byte[]> insert = Combinators.combine(position, value).as((at, b) -> {
-            byte[] copy = new byte[REAL_MODULE.length + 1];
-            System.arraycopy(REAL_MODULE, 0, copy, 0, at);
+            byte[] copy = new byte[original.length + 1];
+            System.arraycopy(original, 0, copy, 0, at);
             copy[at] = b;
-            System.arraycopy(REAL_MODULE, at, copy, at + 1, REAL_MODULE.length - at);
+            System.arraycopy(original, at, copy, at + 1, original.length - at);
             return copy;
         });
         Arbitrary<byte[]> delete = position.map(at -> {
-            byte[] copy = new byte[REAL_MODULE.length - 1];
-            System.arraycopy(REAL_MODULE, 0, copy, 0, at);
-            System.arraycopy(REAL_MODULE, at + 1, copy, at, REAL_MODULE.length - at - 1);
+            byte[] copy = new byte[original.length - 1];
+            System.arraycopy(original, 0, copy, 0, at);
+            System.arraycopy(original, at + 1, copy, at, original.length - at - 1);
             return copy;
         });
-        return Arbitraries.oneOf(flip, truncate, insert, delete);
+        Arbitrary<byte[]> intact = Arbitraries.just(original);
+        return Arbitraries.oneOf(intact, flip, truncate, insert, delete);
     }
 
     /** Decodes, accepting a DecodeException; anything else thrown fails the property. */
@@ -78,6 +89,27 @@ class DecoderRobustnessTest {
             return null;
         } finally {
             assertTrue(System.nanoTime() - start < TIME_LIMIT_NANOS, "decoding took too long");
+        }
+    }
+
+    private static List<byte[]> realModules() {
+        List<byte[]> modules = new ArrayList<>();
+        modules.add(resource("/features.wasm"));
+        try {
+            GuestModulesTest.guestModules().stream()
+                    .min(Comparator.comparingLong(p -> p.toFile().length()))
+                    .ifPresent(p -> modules.add(read(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return modules;
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -38,6 +38,16 @@ class HostileInputTest {
     }
 
     @Test
+    void manyFunctionsWithTheMostLocalsEachExhaustTheModuleBudget() {
+        int functions = 100;
+        String body = "06 01 d0 86 03 7f 0b"; // 50000 locals of i32 in six bytes
+        byte[] bytes = module(section(1, "01 60 00 00"),
+                section(3, Bytes.leb(functions) + "00 ".repeat(functions)),
+                section(10, Bytes.leb(functions) + (body + " ").repeat(functions)));
+        assertEquals("too many locals", failure(bytes));
+    }
+
+    @Test
     void nameSectionClaimingFourGigabytesIsIgnored() {
         BinaryDecoder.decode(module(section(0, "04 6e 61 6d 65 01 ff ff ff ff 0f")));
     }

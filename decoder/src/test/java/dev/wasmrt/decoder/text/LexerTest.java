@@ -86,6 +86,14 @@ class LexerTest {
     }
 
     @Test
+    void bytesOutsideStringsAreIllegalButBrokenEncodingsSayso() {
+        byte[] broken = {'(', '@', 'a', ' ', (byte) 0x80, ')'};
+        assertEquals("malformed UTF-8 encoding", assertThrows(TextFormatException.class,
+                () -> Lexer.tokenize(broken, new SourcePositions(broken, 1, 1))).reason());
+        assertEquals("empty annotation id", assertThrows(TextFormatException.class, () -> lex("(@\"\n\")")).reason());
+    }
+
+    @Test
     void errorsCarryLineAndColumn() {
         TextFormatException e = assertThrows(TextFormatException.class, () -> lex("(module\n  (func \"x))"));
         assertEquals(2, e.line());

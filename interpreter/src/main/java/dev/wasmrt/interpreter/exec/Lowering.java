@@ -25,12 +25,13 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  * </ul>
  */
 final class Lowering {
-    static final int LOCAL_GET_REF = Opcodes.LIMIT;
-    static final int LOCAL_SET_REF = Opcodes.LIMIT + 1;
-    static final int LOCAL_TEE_REF = Opcodes.LIMIT + 2;
-    static final int GLOBAL_GET_REF = Opcodes.LIMIT + 3;
-    static final int GLOBAL_SET_REF = Opcodes.LIMIT + 4;
-    static final int SELECT_REF = Opcodes.LIMIT + 5;
+    // Unassigned single-byte codes, so the main loop's switch stays one dense table (0x00-0xEF).
+    static final int LOCAL_GET_REF = 0xE0;
+    static final int LOCAL_SET_REF = 0xE1;
+    static final int LOCAL_TEE_REF = 0xE2;
+    static final int GLOBAL_GET_REF = 0xE3;
+    static final int GLOBAL_SET_REF = 0xE4;
+    static final int SELECT_REF = 0xE5;
 
     private Lowering() {}
 
@@ -46,7 +47,7 @@ final class Lowering {
             slots += slotsOf(locals.get(i));
         }
         int[] code = fn.body().ops().clone();
-        int maxStack = 4;
+        long maxStack = 4;
         int maxLabels = 1;
         for (int pc = 0; pc < code.length; pc += Opcodes.length(fn.body().ops(), pc)) {
             int op = code[pc];
@@ -92,7 +93,9 @@ final class Lowering {
                 default -> maxStack += 2;
             }
         }
-        return new FunctionCode(code, slotsOf(type.params()), slots, slotsOf(type.results()), maxStack, maxLabels);
+        // A hostile body could overflow an int here; beyond the store's slot limit the call traps anyway.
+        int stack = (int) Math.min(maxStack, Integer.MAX_VALUE / 2);
+        return new FunctionCode(code, slotsOf(type.params()), slots, slotsOf(type.results()), stack, maxLabels);
     }
 
     private static CompositeType.Func funcOfTag(Module module, int tag) {

@@ -95,12 +95,12 @@ final class Machine {
     }
 
     private void enter(InterpretedFunction f, int base, int lbase) {
+        curFn = f;
         FunctionCode fc = f.code();
         ctx.ensure(base + fc.localSlots() + fc.maxStackSlots());
         ensureLabels(lbase + fc.maxLabels());
         Arrays.fill(ctx.slots, base + fc.paramSlots(), base + fc.localSlots(), 0L);
         Arrays.fill(ctx.refs, base + fc.paramSlots(), base + fc.localSlots(), null);
-        curFn = f;
         curPc = 0;
         curFp = base;
         curSp = base + fc.localSlots();
@@ -135,7 +135,6 @@ final class Machine {
         return (code[pc + 3] & 0xFFFFFFFFL) | ((long) code[pc + 4] << 32);
     }
 
-    @SuppressWarnings("fallthrough")
     private void run(int entry) {
         final ExecContext ctx = this.ctx;
         InterpretedFunction fn = curFn;
@@ -442,9 +441,16 @@ final class Machine {
                     System.arraycopy(r, sp - arity, r, height, arity);
                     sp = height + arity;
                 }
-                lsp = li;
                 int bop = code[start];
-                pc = bop == LOOP ? start : bop == IF ? code[start + 4] : code[start + 3];
+                if (bop == LOOP) {
+                    // Back-edge: the loop's label stays, execution resumes after the loop header.
+                    lsp = li + 1;
+                    pc = start + 4;
+                    ctx.tick();
+                } else {
+                    lsp = li;
+                    pc = bop == IF ? code[start + 4] : code[start + 3];
+                }
                 continue;
             }
             int results = fn.code().resultSlots();

@@ -20,10 +20,8 @@ import java.util.Set;
  * Malformed scripts raise {@link TextFormatException}.
  */
 public final class ScriptParser {
-    private static final Set<String> COMMANDS = Set.of("module", "register", "invoke", "get", "assert_return",
-            "assert_trap", "assert_exhaustion", "assert_exception", "assert_malformed", "assert_invalid",
-            "assert_unlinkable", "assert_uninstantiable", "assert_malformed_custom", "assert_invalid_custom",
-            "thread", "wait");
+    private static final Set<String> MODULE_FIELDS = Set.of("type", "rec", "import", "func", "table", "memory",
+            "global", "tag", "export", "start", "elem", "data");
 
     private final byte[] source;
     private final ScriptCursor c;
@@ -51,7 +49,7 @@ public final class ScriptParser {
 
     private List<Command> commands() {
         List<Command> out = new ArrayList<>();
-        if (c.peek().is(Token.Kind.LPAREN) && c.peek(1).is(Token.Kind.ATOM) && !COMMANDS.contains(c.peek(1).text())) {
+        if (c.peek().is(Token.Kind.LPAREN) && c.peek(1).is(Token.Kind.ATOM) && MODULE_FIELDS.contains(c.peek(1).text())) {
             String all = new String(source, StandardCharsets.UTF_8);
             out.add(new Command.ModuleDefinition(1, null, false, new ModuleSource.Text(all, 1, 1)));
             return out;

@@ -53,7 +53,15 @@ class SpecSuiteBinaryModulesTest {
                 }));
     }
 
-    private static List<WastBinaryModules.Case> cases() throws IOException {
+    /** Read once for both factories: scanning the whole suite takes seconds. */
+    private static List<WastBinaryModules.Case> cached;
+
+    private static synchronized List<WastBinaryModules.Case> cases() throws IOException {
+        if (cached == null) cached = scan();
+        return cached;
+    }
+
+    private static List<WastBinaryModules.Case> scan() throws IOException {
         Path suite = SpecTestSuite.locate();
         assumeTrue(suite != null, "spec test suite not found");
         List<WastBinaryModules.Case> cases = new ArrayList<>();

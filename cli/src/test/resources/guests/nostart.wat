@@ -1,0 +1,3 @@
+;; A valid module without the _start entry point.
+(module
+  (func (export "main")))

@@ -1,0 +1,46 @@
+package dev.wasmrt.jit;
+
+import org.objectweb.asm.Label;
+
+/**
+ * A Wasm label during translation. Values a branch carries travel through {@link #branchLocals}
+ * (the JVM stack cannot be re-shaped across a jump); values below {@link #height} stay on the
+ * JVM stack untouched, which keeps every join point's stack consistent for the verifier.
+ */
+final class Block {
+    /** The opening opcode (block, loop, if, try_table), or -1 for the function body. */
+    final int opcode;
+    final JvmType[] params;
+    final JvmType[] results;
+    /** Abstract stack height below the block's parameters. */
+    final int height;
+    /** Where a branch to this label jumps: the loop head, or the end. */
+    final Label target = new Label();
+    /** Locals receiving the values a branch carries (params for a loop, results otherwise). */
+    int[] branchLocals;
+    /** The first local this block allocated: free again once it ends. */
+    int localBase;
+    /** Some branch jumped to {@link #target}. */
+    boolean branched;
+
+    // if
+    Label elseLabel;
+    boolean hasElse;
+    /** The then-arm reached its end and jumped over the else-arm. */
+    boolean thenFellThrough;
+
+    // try_table
+    Label tryStart;
+    int tryPc;
+    int[] spillLocals;
+    JvmType[] spillTypes;
+
+    Block(int opcode, JvmType[] params, JvmType[] results, int height) {
+        this.opcode = opcode;
+        this.params = params;
+        this.results = results;
+        this.height = height;
+    }
+
+    JvmType[] carried() { return opcode == dev.wasmrt.decoder.model.Opcodes.LOOP ? params : results; }
+}

@@ -1,0 +1,176 @@
+package dev.wasmrt.jit;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Writes one code class: the static method {@code f<i>} of each function in its range (the
+ * translated body, or for imports and interpreted functions a stub that calls through
+ * {@code FunctionInstance.invoke}), an invoker {@code i<i>} per compiled function for the
+ * engine-neutral convention, and a switch routing to the invokers.
+ */
+final class CodeClassWriter {
+    private final ModulePlan plan;
+    private final int chunk;
+    private final Map<Integer, MethodNode> bodies = new TreeMap<>();
+
+    CodeClassWriter(ModulePlan plan, int chunk) {
+        this.plan = plan;
+        this.chunk = chunk;
+    }
+
+    private int first() { return chunk * Gen.FUNCTIONS_PER_CLASS; }
+
+    private int end() { return Math.min(plan.compiled.length, first() + Gen.FUNCTIONS_PER_CLASS); }
+
+    /**
+     * Translates the compiled functions, then writes the class. A function the translator or the
+     * JVM's method size limit refuses becomes interpreted (a stub) and the class is written again.
+     */
+    byte[] write() {
+        for (int i = first(); i < end(); i++) {
+            if (!plan.compiled[i]) continue;
+            MethodNode mn = new MethodNode(ACC_STATIC, Gen.functionMethod(i), plan.functionDescriptor(i), null, null);
+            try {
+                new FunctionTranslator(plan, i, mn).translate();
+                bodies.put(i, mn);
+            } catch (RuntimeException e) {
+                plan.fallBack(i, "translation failed: " + e);
+            }
+        }
+        while (true) {
+            try {
+                return assemble();
+            } catch (MethodTooLargeException e) {
+                int index = Integer.parseInt(e.getMethodName().substring(1));
+                bodies.remove(index);
+                plan.fallBack(index, "method over the JVM's 64 KiB limit (" + e.getCodeSize() + " bytes)");
+            }
+        }
+    }
+
+    private byte[] assemble() {
+        ClassWriter cw = new FrameClassWriter();
+        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, Gen.PACKAGE + "Code" + chunk, null, "java/lang/Object", null);
+        List<Integer> compiled = new ArrayList<>();
+        for (int i = first(); i < end(); i++) {
+            MethodNode body = bodies.get(i);
+            if (body != null) {
+                body.accept(cw);
+                writeInvoker(cw, i);
+                compiled.add(i);
+            } else if (plan.functionSignature[i] != null) {
+                writeStub(cw, i);
+            }
+        }
+        writeSwitch(cw, compiled);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code f<i>} for a function not compiled here: marshals through the generic call helper. */
+    private void writeStub(ClassWriter cw, int index) {
+        Signature sig = plan.functionSignature[index];
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.functionMethod(index), plan.functionDescriptor(index), null, null);
+        mv.visitCode();
+        int slot = 0;
+        for (JvmType p : sig.params) {
+            mv.visitVarInsn(p.load, slot);
+            slot += p.size;
+        }
+        mv.visitVarInsn(ALOAD, slot);
+        mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "functions", "[" + Gen.FUNCTION_DESC);
+        Gen.pushInt(mv, index);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ALOAD, slot);
+        mv.visitVarInsn(ALOAD, slot + 1);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), false);
+        mv.visitInsn(sig.results.length == 0 ? RETURN : sig.results[0].returnOp);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code i<i>(State, ExecContext, base)}: arguments from the context's slots, results back there. */
+    private void writeInvoker(ClassWriter cw, int index) {
+        Signature sig = plan.functionSignature[index];
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.invokerMethod(index), "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", null, null);
+        mv.visitCode();
+        for (int k = 0; k < sig.params.length; k++) Gen.loadSlot(mv, sig.params[k], 1, 2, k);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(index), Gen.functionMethod(index), plan.functionDescriptor(index), false);
+        if (sig.results.length > 0) {
+            JvmType r = sig.results[0];
+            int resultLocal = 3;
+            mv.visitVarInsn(r.store, resultLocal);
+            Gen.storeSlot(mv, r, resultLocal, 1, 2, 0);
+        }
+        if (sig.results.length > 1) {
+            // Results 1.. sit at ctx.top + k; the convention wants them at base + k.
+            for (String array : new String[] {"slots", "refs"}) {
+                String desc = array.equals("slots") ? "[J" : "[Ljava/lang/Object;";
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitFieldInsn(GETFIELD, Gen.CTX, array, desc);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IADD);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitFieldInsn(GETFIELD, Gen.CTX, array, desc);
+                mv.visitVarInsn(ILOAD, 2);
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IADD);
+                Gen.pushInt(mv, sig.results.length - 1);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+            }
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void writeSwitch(ClassWriter cw, List<Integer> compiled) {
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "invoke", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", null, null);
+        mv.visitCode();
+        Label fail = new Label();
+        if (!compiled.isEmpty()) {
+            int[] keys = compiled.stream().mapToInt(Integer::intValue).toArray();
+            Label[] labels = new Label[keys.length];
+            for (int i = 0; i < labels.length; i++) labels[i] = new Label();
+            mv.visitVarInsn(ILOAD, 0);
+            mv.visitLookupSwitchInsn(fail, keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitVarInsn(ILOAD, 3);
+                mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(keys[i]), Gen.invokerMethod(keys[i]), "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", false);
+                mv.visitInsn(RETURN);
+            }
+        }
+        mv.visitLabel(fail);
+        throwNotCompiled(mv, 0);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Throws IllegalStateException naming the int in local {@code indexLocal}: a routing bug, never a guest fault. */
+    static void throwNotCompiled(MethodVisitor mv, int indexLocal) {
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ILOAD, indexLocal);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/String", "valueOf", "(I)Ljava/lang/String;", false);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+        mv.visitInsn(ATHROW);
+    }
+}

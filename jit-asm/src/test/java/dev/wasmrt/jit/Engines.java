@@ -1,0 +1,107 @@
+package dev.wasmrt.jit;
+
+import dev.wasmrt.decoder.model.ValType;
+import dev.wasmrt.interpreter.Engine;
+import dev.wasmrt.interpreter.FuncType;
+import dev.wasmrt.interpreter.Imports;
+import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.Store;
+import dev.wasmrt.interpreter.StoreConfig;
+import dev.wasmrt.interpreter.Trap;
+import dev.wasmrt.interpreter.Wasm;
+import dev.wasmrt.interpreter.WasmException;
+import dev.wasmrt.interpreter.exec.Interpreter;
+import dev.wasmrt.validator.ValidatedModule;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Test helper: runs the same module in the interpreter and the compiler and compares what they do. */
+final class Engines {
+    private Engines() {}
+
+    /**
+     * What a call did: its results as {@link dev.wasmrt.interpreter.Store#invoke} gives them
+     * (numbers as normalised raw bits), or the trap / exception it ended with. A NaN result is
+     * recorded only as "NaN": Wasm lets an arithmetic NaN carry either operand's payload.
+     */
+    record Outcome(List<Object> values, String failure) {
+        @Override
+        public String toString() { return failure != null ? failure : values.toString(); }
+    }
+
+    /** A module instantiated once per engine. */
+    record Pair(Instance interpreted, Instance compiled, CompiledCode code) {
+        Outcome interpreted(String export, long... args) { return call(interpreted, export, args); }
+
+        Outcome compiled(String export, long... args) { return call(compiled, export, args); }
+
+        /** Calls {@code export} in both and asserts the outcomes agree; returns the outcome. */
+        Outcome same(String export, long... args) {
+            Outcome a = interpreted(export, args);
+            Outcome b = compiled(export, args);
+            assertEquals(a, b, () -> export + Arrays.toString(args));
+            return b;
+        }
+    }
+
+    static Store store(Engine engine) { return new Store(StoreConfig.defaults().withEngine(engine)); }
+
+    static Pair pair(String wat) { return pair(Wasm.parse(wat), Imports::new); }
+
+    static Pair pair(ValidatedModule module, Supplier<Imports> imports) {
+        Compiler compiler = new Compiler();
+        CompiledCode code = compiler.compile(module);
+        verify(code);
+        Instance a = store(new Interpreter()).instantiate(module, imports.get());
+        Store s = store(compiler);
+        Instance b = s.instantiate(compiler.prepare(module, code), module, imports.get());
+        return new Pair(a, b, code);
+    }
+
+    static Outcome call(Instance instance, String export, long... args) {
+        FuncType type = instance.function(export).type();
+        Object[] boxed = new Object[args.length];
+        for (int i = 0; i < args.length; i++) boxed[i] = args[i];
+        try {
+            Object[] results = instance.invoke(export, boxed);
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < results.length; i++) out.add(normalise(type.results().get(i), results[i]));
+            return new Outcome(out, null);
+        } catch (Trap t) {
+            return new Outcome(null, "trap: " + t.reason());
+        } catch (WasmException e) {
+            return new Outcome(null, "exception: " + e.exception().tag().type() + " " + Arrays.toString(e.exception().bits()));
+        }
+    }
+
+    private static Object normalise(ValType type, Object value) {
+        if (type.kind() == ValType.Kind.F32 && Float.isNaN(Float.intBitsToFloat((int) (long) (Long) value))) return "NaN";
+        if (type.kind() == ValType.Kind.F64 && Double.isNaN(Double.longBitsToDouble((Long) value))) return "NaN";
+        if (value instanceof dev.wasmrt.interpreter.FunctionInstance f) return "func " + f.debugName();
+        return value;
+    }
+
+    /** Runs ASM's verifier over every generated class; fails with its report. */
+    static void verify(CompiledCode code) {
+        ClassLoader loader = new ModuleClassLoader(code.classes());
+        for (Map.Entry<String, byte[]> e : code.classes().entrySet()) {
+            StringWriter out = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(out));
+            if (!out.toString().isEmpty()) fail("class " + e.getKey() + " does not verify:\n" + out);
+        }
+    }
+
+    /** The module's functions that stayed interpreted, for assertions that everything compiled. */
+    static Map<Integer, String> fallbacks(Pair p) { return p.code().fallbacks(); }
+}

@@ -1,0 +1,91 @@
+package dev.wasmrt.wasi;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** proc_exit, proc_raise, random_get, environment encoding and pointer faults. */
+class ProcessCallsTest {
+    @Test
+    void procExitEndsTheGuestWithItsCode() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_exit", "i")) {
+            WasiExit exit = assertThrows(WasiExit.class, () -> h.instance.call("proc_exit", 42));
+            assertEquals(42, exit.code());
+            assertEquals(0, exit.signal());
+        }
+    }
+
+    @Test
+    void procRaiseTerminatesLikeAShellReportsASignal() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_raise", "i")) {
+            WasiExit exit = assertThrows(WasiExit.class, () -> h.call("proc_raise", 15));
+            assertEquals(128 + 15, exit.code());
+            assertEquals(15, exit.signal());
+        }
+    }
+
+    @Test
+    void procRaiseOfIgnoredSignalsReturns() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_raise", "i")) {
+            assertEquals(Errno.SUCCESS, h.call("proc_raise", 0));
+            assertEquals(Errno.SUCCESS, h.call("proc_raise", 16)); // SIGCHLD
+            assertEquals(Errno.SUCCESS, h.call("proc_raise", 27)); // SIGWINCH
+            assertEquals(Errno.INVAL, h.call("proc_raise", 31));
+            assertEquals(Errno.INVAL, h.call("proc_raise", -1));
+        }
+    }
+
+    @Test
+    void randomGetFillsFromTheConfiguredSource() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig().random(new Random(7)), "random_get", "ii")) {
+            assertEquals(Errno.SUCCESS, h.call("random_get", 0, 65536));
+            byte[] expected = new byte[65536];
+            new Random(7).nextBytes(expected);
+            byte[] actual = new byte[65536];
+            h.memory.read(0, actual, 0, actual.length);
+            assertArrayEquals(expected, actual);
+        }
+    }
+
+    @Test
+    void environmentIsNameEqualsValueNulTerminated() {
+        WasiConfig config = new WasiConfig().env("A", "1").env("LANG", "é");
+        try (WasiHarness h = new WasiHarness(config, "environ_sizes_get", "ii", "environ_get", "ii")) {
+            assertEquals(Errno.SUCCESS, h.call("environ_sizes_get", 0, 4));
+            assertEquals(2, h.i32(0));
+            assertEquals("A=1\0LANG=é\0".getBytes(StandardCharsets.UTF_8).length, h.i32(4));
+            assertEquals(Errno.SUCCESS, h.call("environ_get", 16, 64));
+            assertEquals(64, h.i32(16));
+            assertEquals(68, h.i32(20));
+            assertEquals("A=1\0LANG=é\0", h.string(64, 12));
+        }
+    }
+
+    @Test
+    void pointersOutsideMemoryAreFault() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig().arg("x"), "args_sizes_get", "ii", "clock_time_get", "iIi",
+                "random_get", "ii")) {
+            assertEquals(Errno.FAULT, h.call("args_sizes_get", 65534, 0));
+            assertEquals(Errno.FAULT, h.call("clock_time_get", 0, 1, -4));
+            assertEquals(Errno.FAULT, h.call("random_get", 65530, 7));
+        }
+    }
+
+    @Test
+    void clocksAreInvalForUnknownIds() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig(), "clock_res_get", "ii", "clock_time_get", "iIi")) {
+            assertEquals(Errno.INVAL, h.call("clock_res_get", 4, 0));
+            assertEquals(Errno.INVAL, h.call("clock_time_get", -1, 0, 0));
+            assertEquals(Errno.SUCCESS, h.call("clock_time_get", 1, 0, 0));
+            long first = h.i64(0);
+            assertEquals(Errno.SUCCESS, h.call("clock_time_get", 1, 0, 0));
+            assertTrue(h.i64(0) >= first);
+        }
+    }
+}

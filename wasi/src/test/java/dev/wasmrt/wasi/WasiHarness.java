@@ -1,0 +1,69 @@
+package dev.wasmrt.wasi;
+
+import dev.wasmrt.interpreter.Imports;
+import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.Memory;
+import dev.wasmrt.interpreter.Store;
+import dev.wasmrt.interpreter.Wasm;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A tiny guest written in the text format that re-exports chosen WASI functions through Wasm
+ * wrappers (so the host sees a Wasm caller, as with a real guest), plus access to its memory.
+ */
+final class WasiHarness implements AutoCloseable {
+    final Wasi wasi;
+    final Instance instance;
+    final Memory memory;
+
+    /** {@code functions} alternates WASI names and parameter letters ({@code i} i32, {@code I} i64). */
+    WasiHarness(WasiConfig config, String... functions) {
+        StringBuilder wat = new StringBuilder("(module\n");
+        for (int i = 0; i < functions.length; i += 2) {
+            String name = functions[i];
+            String params = functions[i + 1];
+            String signature = params.chars().mapToObj(c -> c == 'I' ? " i64" : " i32").reduce("", String::concat);
+            String result = name.equals("proc_exit") ? "" : " (result i32)";
+            wat.append("  (import \"wasi_snapshot_preview1\" \"").append(name).append("\" (func $").append(name)
+               .append(" (param").append(signature).append(")").append(result).append("))\n");
+        }
+        wat.append("  (memory (export \"memory\") 1)\n");
+        for (int i = 0; i < functions.length; i += 2) {
+            String name = functions[i];
+            String params = functions[i + 1];
+            String signature = params.chars().mapToObj(c -> c == 'I' ? " i64" : " i32").reduce("", String::concat);
+            String result = name.equals("proc_exit") ? "" : " (result i32)";
+            wat.append("  (func (export \"").append(name).append("\") (param").append(signature).append(")").append(result);
+            for (int p = 0; p < params.length(); p++) wat.append(" local.get ").append(p);
+            wat.append(" call $").append(name).append(")\n");
+        }
+        wat.append(")");
+        wasi = new Wasi(config);
+        instance = new Store().instantiate(Wasm.parse(wat.toString()), wasi.define(new Imports()));
+        memory = instance.memory("memory");
+    }
+
+    /** Calls the wrapper of WASI function {@code name}; returns its errno. */
+    int call(String name, long... args) {
+        return (int) instance.call(name, args)[0];
+    }
+
+    void putString(int address, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        memory.write(address, bytes, 0, bytes.length);
+    }
+
+    String string(int address, int length) {
+        byte[] bytes = new byte[length];
+        memory.read(address, bytes, 0, length);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    int i32(int address) { return memory.loadI32(address); }
+
+    long i64(int address) { return memory.loadI64(address); }
+
+    @Override
+    public void close() { wasi.close(); }
+}
