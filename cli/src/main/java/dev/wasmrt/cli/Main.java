@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -80,7 +79,7 @@ public final class Main implements Callable<Integer> {
 
     private int list(PrintWriter out, PrintWriter err) {
         try {
-            List<String> ids = new ModuleDirectory(moduleDirectory()).list();
+            List<String> ids = new ModuleDirectory(RuntimeCall.moduleDirectory(JsonNodeFactory.instance.textNode(sharelib))).list();
             out.println("Available Wasm/WASI modules:");
             for (int i = 0; i < ids.size(); i++) {
                 out.println(" " + (i + 1) + ". " + ids.get(i));
@@ -121,11 +120,6 @@ public final class Main implements Callable<Integer> {
             return documentation.elements().next().textValue().stripTrailing();
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(documentation);
-    }
-
-    private Path moduleDirectory() {
-        String root = sharelib.replaceAll("/+$", "");
-        return Path.of(root.isEmpty() ? "/" : root, "lib", "runtime", "wasm");
     }
 
     static String resource(String name) {

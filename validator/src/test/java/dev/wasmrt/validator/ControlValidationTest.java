@@ -80,7 +80,7 @@ class ControlValidationTest {
     @Test
     void branchFactsGiveTargetsAritiesAndHeights() {
         int i32 = ValType.I32.encode();
-        // pc: 0 i64.const, 3 block(i32) [end at 14], 7 i32.const, 9 i32.const, 11 br_if 0, 13 ... end
+        // pc: 0 i64.const, 3 block(i32) [end 13], 7 i32.const, 9 i32.const, 11 br_if 0, 14 loop [end 20], 18 br 0
         Module m = function(NONE, I32, I64_CONST, 5, 0, BLOCK, VALUE, i32, -1, I32_CONST, 1, I32_CONST, 0, BR_IF, 0,
                 END, LOOP, EMPTY, 0, -1, BR, 0, END, DROP, DROP, I32_CONST, 9);
         FunctionFacts facts = valid(m).facts(0);
@@ -96,12 +96,14 @@ class ControlValidationTest {
     @Test
     void brTableFactsHaveOneEntryPerTargetAndTheDefaultLast() {
         int i64 = ValType.I64.encode();
-        // pc: 0 block(i64) [end 18], 4 loop [end 17], 8 i64.const, 11 i32.const, 13 br_table 2: 1 0, default 1
-        Module m = function(NONE, List.of(ValType.I64), BLOCK, VALUE, i64, -1, LOOP, EMPTY, 0, -1, I64_CONST, 1, 0,
-                I32_CONST, 0, BR_TABLE, 2, 1, 1, 1, END, I64_CONST, 0, 0, END);
+        // pc: 0 block(i64) [end 19], 4 block(i64) [end 18], 8 i64.const, 11 i32.const, 13 br_table 0 1 default 1
+        Module m = function(NONE, List.of(ValType.I64), BLOCK, VALUE, i64, -1, BLOCK, VALUE, i64, -1, I64_CONST, 1, 0,
+                I32_CONST, 0, BR_TABLE, 2, 0, 1, 1, END, END);
         FunctionFacts facts = valid(m).facts(0);
         int brTable = 13;
-        assertEquals(24, facts.targetPc(brTable, 0));
+        assertEquals(18, facts.targetPc(brTable, 0));
+        assertEquals(19, facts.targetPc(brTable, 1));
+        assertEquals(19, facts.targetPc(brTable, 2));
         assertEquals(1, facts.targetArity(brTable, 2));
         assertEquals(0, facts.targetHeight(brTable, 2));
     }

@@ -73,7 +73,14 @@ final class PathCalls {
 
     private Path resolve(int fd, long rights, int pathPointer, int pathLength, boolean follow) throws WasiError {
         DirectoryDescriptor dir = directory(fd, rights);
-        return PathResolver.resolve(dir.path, memory.string(pathPointer, pathLength), follow);
+        return resolved(dir, memory.string(pathPointer, pathLength), follow);
+    }
+
+    /** Resolves below {@code dir} and checks the way there is still intact just before it is used. */
+    private static Path resolved(DirectoryDescriptor dir, String guestPath, boolean follow) throws WasiError {
+        Path p = PathResolver.resolve(dir.path, guestPath, follow);
+        PathResolver.checkUnchanged(p);
+        return p;
     }
 
     private static BasicFileAttributes attributesOrNull(Path p) throws IOException {
@@ -103,7 +110,7 @@ final class PathCalls {
         if ((fdflags & ~WasiConstants.FDFLAGS_ALL) != 0) throw new WasiError(Errno.INVAL);
 
         String guestPath = memory.string(c.argI32(2), c.argI32(3));
-        Path p = PathResolver.resolve(dir.path, guestPath, follows(c.argI32(1)));
+        Path p = resolved(dir, guestPath, follows(c.argI32(1)));
         BasicFileAttributes existing = attributesOrNull(p);
         Descriptor opened;
         if (existing == null) {
@@ -121,7 +128,14 @@ final class PathCalls {
             if (mustBeDirectory) throw new WasiError(Errno.NOTDIR);
             opened = openFile(p, base, inheriting & dir.rightsInheriting, fdflags, false, truncate);
         }
-        memory.putI32(c.argI32(8), fds.add(opened));
+        try {
+            // Opened through a directory swapped for a symlink meanwhile: refuse what was opened.
+            PathResolver.checkUnchanged(p);
+            memory.putI32(c.argI32(8), fds.add(opened));
+        } catch (WasiError e) {
+            opened.close();
+            throw e;
+        }
         return Errno.SUCCESS;
     }
 
@@ -140,7 +154,7 @@ final class PathCalls {
 
     private int removeDirectory(int fd, int pathPointer, int pathLength) throws WasiError, IOException {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_REMOVE_DIRECTORY);
-        Path p = PathResolver.resolve(dir.path, memory.string(pathPointer, pathLength), false);
+        Path p = resolved(dir, memory.string(pathPointer, pathLength), false);
         if (p.equals(dir.path)) throw new WasiError(Errno.BUSY);
         BasicFileAttributes a = attributesOrNull(p);
         if (a == null) throw new WasiError(Errno.NOENT);
@@ -151,7 +165,7 @@ final class PathCalls {
 
     private int unlinkFile(int fd, int pathPointer, int pathLength) throws WasiError, IOException {
         DirectoryDescriptor dir = directory(fd, Rights.PATH_UNLINK_FILE);
-        Path p = PathResolver.resolve(dir.path, memory.string(pathPointer, pathLength), false);
+        Path p = resolved(dir, memory.string(pathPointer, pathLength), false);
         BasicFileAttributes a = attributesOrNull(p);
         if (a == null) throw new WasiError(Errno.NOENT);
         if (a.isDirectory()) throw new WasiError(Errno.ISDIR);
@@ -177,7 +191,7 @@ final class PathCalls {
         DirectoryDescriptor dir = directory(c.argI32(2), Rights.PATH_SYMLINK);
         String linkPath = memory.string(c.argI32(3), c.argI32(4));
         PathResolver.checkSymlinkTarget(linkPath, target);
-        Path link = PathResolver.resolve(dir.path, linkPath, false);
+        Path link = resolved(dir, linkPath, false);
         if (link.equals(dir.path)) throw new WasiError(Errno.EXIST);
         Files.createSymbolicLink(link, Path.of(target));
         return Errno.SUCCESS;
@@ -197,8 +211,8 @@ final class PathCalls {
     private int rename(HostCall c) throws WasiError, IOException {
         DirectoryDescriptor fromDir = directory(c.argI32(0), Rights.PATH_RENAME_SOURCE);
         DirectoryDescriptor toDir = directory(c.argI32(3), Rights.PATH_RENAME_TARGET);
-        Path from = PathResolver.resolve(fromDir.path, memory.string(c.argI32(1), c.argI32(2)), false);
-        Path to = PathResolver.resolve(toDir.path, memory.string(c.argI32(4), c.argI32(5)), false);
+        Path from = resolved(fromDir, memory.string(c.argI32(1), c.argI32(2)), false);
+        Path to = resolved(toDir, memory.string(c.argI32(4), c.argI32(5)), false);
         if (from.equals(fromDir.path) || to.equals(toDir.path)) throw new WasiError(Errno.BUSY);
         if (attributesOrNull(from) == null) throw new WasiError(Errno.NOENT);
         try {

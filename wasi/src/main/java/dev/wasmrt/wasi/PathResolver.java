@@ -75,6 +75,21 @@ final class PathResolver {
     }
 
     /**
+     * Checks that the directories leading to a resolved path are still the real directories the
+     * resolver walked: their canonical path is the path itself. Called right before and after
+     * acting on a path, it catches a component swapped for a symlink while the call ran
+     * (NOTCAPABLE); the window left is the host call itself, as Java has no openat.
+     */
+    static void checkUnchanged(Path resolved) throws WasiError {
+        Path parent = resolved.getParent();
+        try {
+            if (parent != null && !parent.toRealPath().equals(parent)) throw new WasiError(Errno.NOTCAPABLE);
+        } catch (IOException e) {
+            throw new WasiError(Errno.NOTCAPABLE);
+        }
+    }
+
+    /**
      * Checks that a symlink holding {@code target}, created at {@code linkPath} (relative to the
      * directory), would point inside the directory when read lexically: absolute targets are
      * refused with PERM, climbing targets with NOTCAPABLE.

@@ -135,6 +135,16 @@ class PathResolverTest {
         assertEquals(Errno.NOTCAPABLE, errno(() -> PathResolver.resolve(root, "sub/deeper/secret.txt", true)));
     }
 
+    @Test
+    void aComponentSwappedAfterResolutionIsCaughtByTheCheck() throws IOException, WasiError {
+        Path resolved = PathResolver.resolve(root, "sub/deeper/new.txt", true);
+        assertDoesNotThrow(() -> PathResolver.checkUnchanged(resolved));
+        Files.createDirectories(scratch.resolve("elsewhere/deeper"));
+        Files.move(root.resolve("sub"), root.resolve("sub-moved"));
+        Files.createSymbolicLink(root.resolve("sub"), scratch.resolve("elsewhere"));
+        assertEquals(Errno.NOTCAPABLE, errno(() -> PathResolver.checkUnchanged(resolved)));
+    }
+
     @ParameterizedTest
     @CsvSource({"link, target", "link, sub/../target", "sub/link, ../target", "a/b/link, ../../x"})
     void symlinkTargetsThatStayInsideAreAccepted(String linkPath, String target) {

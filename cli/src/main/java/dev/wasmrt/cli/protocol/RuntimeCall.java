@@ -40,7 +40,7 @@ public record RuntimeCall(String moduleId, boolean listModules, Path moduleDirec
         if (!config.has(SHARELIB_KEY)) {
             config.put(SHARELIB_KEY, defaultSharelib);
         }
-        Path moduleDirectory = Path.of(sharelibRoot(config.get(SHARELIB_KEY)), "lib", "runtime", "wasm");
+        Path moduleDirectory = moduleDirectory(config.get(SHARELIB_KEY));
 
         JsonNode mod = arguments.get("rt.mod");
         String moduleId = mod != null && mod.isTextual() ? mod.textValue() : "";
@@ -92,13 +92,14 @@ public record RuntimeCall(String moduleId, boolean listModules, Path moduleDirec
         return Path.of(trimmed.isEmpty() ? "/" : trimmed);
     }
 
-    private static String sharelibRoot(JsonNode value) throws ProtocolException {
-        String root = value.isTextual() ? trimTrailingSlashes(value.textValue().strip()) : "";
+    /** {@code <sharelib>/lib/runtime/wasm}; a sharelib that is not a string, or empty once trimmed, is refused. */
+    public static Path moduleDirectory(JsonNode sharelib) throws ProtocolException {
+        String root = sharelib.isTextual() ? trimTrailingSlashes(sharelib.textValue().strip()) : "";
         if (root.isEmpty()) {
             throw new ProtocolException(RetCode.CONFIGURATION,
                     "Config entry \"" + SHARELIB_KEY + "\" is missing or empty");
         }
-        return root;
+        return Path.of(root, "lib", "runtime", "wasm");
     }
 
     private static int maxOutput(JsonNode value) throws ProtocolException {

@@ -2,7 +2,9 @@ package dev.wasmrt.decoder.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,17 @@ class LiteralsTest {
         assertThrows(ArithmeticException.class, () -> f32("nan:0x0"));
         assertThrows(ArithmeticException.class, () -> f32("nan:0x800000"));
         assertThrows(ArithmeticException.class, () -> f64("nan:0x10000000000000"));
+    }
+
+    @Test
+    void hugeLiteralsAreReadExactlyAndQuickly() {
+        String long1 = "1" + "0".repeat(200_000) + "e-200000";
+        String tiny = "0." + "0".repeat(100_000) + "1";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertEquals(Double.doubleToRawLongBits(1.0), f64(long1));
+            assertEquals(0L, f64(tiny));
+            assertEquals(Float.floatToRawIntBits(1f), f32("0x" + "0".repeat(100_000) + "1p0"));
+        });
     }
 
     @ParameterizedTest

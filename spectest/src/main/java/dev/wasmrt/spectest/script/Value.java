@@ -5,7 +5,7 @@ public sealed interface Value {
 
     enum NumType { I32, I64, F32, F64 }
 
-    /** A number; {@code bits} holds i32/f32 bit patterns in its low 32 bits, i64/f64 whole. */
+    /** A number; {@code bits} holds i32/f32 bit patterns zero-extended in its low 32 bits, i64/f64 whole. */
     record Num(NumType type, long bits) implements Value {}
 
     /** A v128: bytes 0-7 in {@code low}, bytes 8-15 in {@code high}, little-endian. */
