@@ -53,7 +53,7 @@ static long lower_bound(const int32_t *a, long n, int32_t key) {
 }
 
 int main(int argc, char **argv) {
-    int scale = workload_scale(argc, argv, 8);
+    int scale = workload_scale(argc, argv, 4);
     long n = (long)scale * 250000;
     int32_t *a = malloc((size_t)n * sizeof *a), *b = malloc((size_t)n * sizeof *b), *tmp = malloc((size_t)n * sizeof *tmp);
     check(a && b && tmp, "allocation");
@@ -76,8 +76,9 @@ int main(int argc, char **argv) {
     }
     check(sum_before == sum_after && xor_before == xor_after, "sorting lost or invented elements");
 
-    long found = 0, position_sum = 0;
-    for (long q = 0; q < n; q++) {
+    long found = 0;
+    long long position_sum = 0;
+    for (long q = 0; q < n / 4; q++) {
         int32_t present = b[(size_t)(rng_next() % (uint64_t)n)];
         long at = lower_bound(a, n, present);
         check(at < n && a[at] == present, "present key not found");
@@ -87,7 +88,7 @@ int main(int argc, char **argv) {
         found++;
         position_sum += at;
     }
-    printf("sort_search scale=%d n=%ld found=%ld median=%d position_sum=%ld\n",
+    printf("sort_search scale=%d n=%ld found=%ld median=%d position_sum=%lld\n",
            scale, n, found, a[n / 2], position_sum);
     return 0;
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "fuzzing-support" imports, must agree.
  */
 class FuzzDifferentialTest {
-    static Stream<String> seeds() {
-        return IntStream.rangeClosed(1, 30).mapToObj(i -> String.format("/fuzz/seed-%03d.wasm", i))
+    /** The committed seeds, plus every .wasm in the directory named by system property {@code jit.fuzz.dir} (for longer runs). */
+    static Stream<String> seeds() throws IOException {
+        Stream<String> committed = IntStream.rangeClosed(1, 30).mapToObj(i -> String.format("/fuzz/seed-%03d.wasm", i))
                 .filter(name -> FuzzDifferentialTest.class.getResource(name) != null);
+        String dir = System.getProperty("jit.fuzz.dir");
+        if (dir == null) return committed;
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            List<String> extra = files.filter(p -> p.toString().endsWith(".wasm")).map(Path::toString).sorted().toList();
+            return Stream.concat(committed, extra.stream());
+        }
+    }
+
+    private static byte[] read(String seed) throws IOException {
+        if (!seed.startsWith("/fuzz/")) return Files.readAllBytes(Path.of(seed));
+        try (InputStream in = FuzzDifferentialTest.class.getResourceAsStream(seed)) {
+            return in.readAllBytes();
+        }
     }
 
     /** The fuzzing-support imports: log their argument into {@code log}. */
@@ -56,10 +72,7 @@ class FuzzDifferentialTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void enginesAgreeOnEveryExport(String resource) throws IOException {
-        byte[] wasm;
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            wasm = in.readAllBytes();
-        }
+        byte[] wasm = read(resource);
         ValidatedModule module = Wasm.load(wasm);
         Compiler compiler = new Compiler();
         CompiledCode code = compiler.compile(module);

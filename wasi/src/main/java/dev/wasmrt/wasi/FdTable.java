@@ -15,12 +15,6 @@ final class FdTable {
         return entries[fd];
     }
 
-    <T extends Descriptor> T get(int fd, Class<T> kind, int wrongKindErrno) throws WasiError {
-        Descriptor d = get(fd);
-        if (!kind.isInstance(d)) throw new WasiError(wrongKindErrno);
-        return kind.cast(d);
-    }
-
     int add(Descriptor d) throws WasiError {
         for (int fd = 0; fd < entries.length; fd++) {
             if (entries[fd] == null) {

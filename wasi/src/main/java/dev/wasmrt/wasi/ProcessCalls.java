@@ -97,13 +97,15 @@ final class ProcessCalls {
         return Errno.SUCCESS;
     }
 
+    /** Fills the first {@code n} bytes; a short last chunk takes a prefix of a full one. */
     private void fill(byte[] chunk, int n) {
         if (n == chunk.length) {
             random.nextBytes(chunk);
-        } else {
-            byte[] exact = new byte[n];
-            random.nextBytes(exact);
-            System.arraycopy(exact, 0, chunk, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i += 8) {
+            long bits = random.nextLong();
+            for (int b = 0; b < 8 && i + b < n; b++) chunk[i + b] = (byte) (bits >>> (8 * b));
         }
     }
 

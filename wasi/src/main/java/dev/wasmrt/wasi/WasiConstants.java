@@ -52,10 +52,9 @@ final class WasiConstants {
     static final int EVENTTYPE_FD_WRITE = 2;
     static final int SUBCLOCK_ABSTIME = 1;
 
-    // riflags, roflags, sdflags
+    // riflags, sdflags
     static final int RIFLAGS_RECV_PEEK = 1;
     static final int RIFLAGS_RECV_WAITALL = 2;
-    static final int ROFLAGS_RECV_DATA_TRUNCATED = 1;
     static final int SDFLAGS_RD = 1;
     static final int SDFLAGS_WR = 2;
 

@@ -3,10 +3,12 @@ package dev.wasmrt.wasi;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,15 +43,23 @@ class ProcessCallsTest {
         }
     }
 
+    private static byte[] randomBytes(Random source, int length) {
+        try (WasiHarness h = new WasiHarness(new WasiConfig().random(source), "random_get", "ii")) {
+            assertEquals(Errno.SUCCESS, h.call("random_get", 8, length));
+            byte[] bytes = new byte[length + 16];
+            h.memory.read(0, bytes, 0, bytes.length);
+            return bytes;
+        }
+    }
+
     @Test
-    void randomGetFillsFromTheConfiguredSource() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig().random(new Random(7)), "random_get", "ii")) {
-            assertEquals(Errno.SUCCESS, h.call("random_get", 0, 65536));
-            byte[] expected = new byte[65536];
-            new Random(7).nextBytes(expected);
-            byte[] actual = new byte[65536];
-            h.memory.read(0, actual, 0, actual.length);
-            assertArrayEquals(expected, actual);
+    void randomGetFillsExactlyTheRangeFromTheConfiguredSource() {
+        for (int length : new int[] {13, 65536 - 16}) {
+            byte[] first = randomBytes(new Random(7), length);
+            assertArrayEquals(first, randomBytes(new Random(7), length), "same seed, same bytes");
+            assertFalse(Arrays.equals(first, randomBytes(new Random(8), length)), "another seed, other bytes");
+            for (int i = 0; i < 8; i++) assertEquals(0, first[i], "nothing before the range");
+            for (int i = length + 8; i < length + 16; i++) assertEquals(0, first[i], "nothing after the range");
         }
     }
 

@@ -582,7 +582,7 @@ final class InstructionReader {
         try {
             return Literals.parseUnsigned(t.text().substring(prefix), 64);
         } catch (NumberFormatException e) {
-            throw c.error("unknown operator", t);
+            throw c.error("unknown operator " + t.text(), t);
         } catch (ArithmeticException e) {
             throw c.error("constant out of range", t);
         }

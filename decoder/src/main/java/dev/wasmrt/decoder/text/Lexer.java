@@ -61,7 +61,8 @@ public final class Lexer {
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
             } else if (c == ';' && peek(1) == ';') {
-                while (pos < src.length && src[pos] != '\n') pos = skipChar(pos);
+                // a line comment ends at a line feed or a carriage return
+                while (pos < src.length && src[pos] != '\n' && src[pos] != '\r') pos = skipChar(pos);
             } else if (c == '(' && peek(1) == ';') {
                 skipBlockComment();
             } else {

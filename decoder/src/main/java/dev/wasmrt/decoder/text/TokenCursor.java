@@ -95,10 +95,10 @@ final class TokenCursor {
         return positions.error(reason, at.start());
     }
 
-    /** The error for a token that does not fit: unknown atoms are "unknown operator". */
+    /** The error for a token that does not fit: unknown atoms are an "unknown operator", named as the suite does. */
     TextFormatException unexpected(Token t) {
         if (t.is(Token.Kind.RESERVED) || (t.is(Token.Kind.ATOM) && !Keywords.isKnown(t.text()))) {
-            return error("unknown operator", t);
+            return error("unknown operator " + t.text(), t);
         }
         return error("unexpected token", t);
     }

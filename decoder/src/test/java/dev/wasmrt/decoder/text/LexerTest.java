@@ -33,6 +33,7 @@ class LexerTest {
     void commentsNestAndAnnotationsAreSkipped() {
         assertEquals("ATOM ATOM EOF", kinds("a (; outer (; inner ;) still ;) b"));
         assertEquals("ATOM ATOM EOF", kinds("a ;; to the end\nb"));
+        assertEquals("ATOM ATOM EOF", kinds("a ;; a carriage return ends it too\rb"));
         assertEquals("LPAREN ATOM RPAREN EOF", kinds("(module (@name \"x\" (nested (@y))) )"));
     }
 

@@ -17,10 +17,10 @@ class MalformedTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "(func (drop (i32.const0)))|unknown operator",
-        "(func get_local 0)|unknown operator",
-        "(func br 0drop)|unknown operator",
-        "(data\"a\")|unknown operator",
+        "(func (drop (i32.const0)))|unknown operator i32.const0",
+        "(func get_local 0)|unknown operator get_local",
+        "(func br 0drop)|unknown operator 0drop",
+        "(data\"a\")|unknown operator data\"a\"",
         "(func (result i32) (param i32) (i32.const 0))|unexpected token",
         "(func (i32.const 0)|unexpected token",
         "(func (block (param $x i32)))|unexpected token",
@@ -53,7 +53,7 @@ class MalformedTextTest {
         "(func (param v128) (drop (i8x16.extract_lane_u -1 (local.get 0))))|unexpected token",
         "(func (block (result i32) (param i32) unreachable))|unexpected token",
         "(type $sig (func (param i32))) (func (block (type $sig) (result i32) (param i32)))|unexpected token",
-        "(memory 1) (func (drop (i32.load offset=-1 (i32.const 0))))|unknown operator",
+        "(memory 1) (func (drop (i32.load offset=-1 (i32.const 0))))|unknown operator offset=-1",
         "(memory i64 0x1_0000_0000_0000_0000)|i64 constant out of range",
         "(func $f) (start $f) (start $f)|multiple start sections",
         "(memory 0 (pagesize 3))|invalid custom page size",
@@ -76,7 +76,7 @@ class MalformedTextTest {
     void errorPositionIsTheOffendingToken() {
         TextFormatException e = assertThrows(TextFormatException.class,
                 () -> TextParser.parseModule("(module\n  (func\n    (i32.const 1)\n    (i32.bogus)))"));
-        assertEquals("unknown operator", e.reason());
+        assertEquals("unknown operator i32.bogus", e.reason());
         assertEquals(4, e.line());
         assertEquals(6, e.column());
     }

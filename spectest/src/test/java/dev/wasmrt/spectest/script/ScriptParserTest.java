@@ -54,7 +54,7 @@ class ScriptParserTest {
         Command.AssertMalformed quoted = assertInstanceOf(Command.AssertMalformed.class, commands.get(0));
         assertEquals("unknown operator", quoted.message());
         DecodeException e = assertThrows(DecodeException.class, () -> quoted.module().decode());
-        assertEquals("unknown operator", e.reason());
+        assertEquals("unknown operator i32.const0", e.reason());
         assertThrows(DecodeException.class, () -> ((Command.AssertMalformed) commands.get(1)).module().decode());
         assertEquals(3, commands.get(2).line());
     }
