@@ -53,9 +53,22 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int status = args.length == 0
-                ? ProtocolMain.run(Launchers.create(EngineKind.INTERPRETER), RuntimeCall.DEFAULT_SHARELIB, System.in, System.out, System.err)
+                ? ProtocolMain.run(Launchers.create(protocolEngine()), RuntimeCall.DEFAULT_SHARELIB, System.in, System.out, System.err)
                 : new CommandLine(new Main()).setStopAtPositional(true).execute(args);
         System.exit(status);
+    }
+
+    /** The interpreter unless {@value EngineKind#ENVIRONMENT} names another engine. */
+    static EngineKind protocolEngine() {
+        String name = System.getenv(EngineKind.ENVIRONMENT);
+        if (name == null || name.isEmpty()) {
+            return EngineKind.INTERPRETER;
+        }
+        return EngineKind.parse(name).orElseGet(() -> {
+            System.err.println("wasm-runtime: ignoring " + EngineKind.ENVIRONMENT + "=" + name
+                    + " (expected interpreter or compiler); using the interpreter");
+            return EngineKind.INTERPRETER;
+        });
     }
 
     @Override
@@ -74,7 +87,7 @@ public final class Main implements Callable<Integer> {
             return info(out, err);
         }
         // Only -s: the protocol, with PATH as the sharelib a request without one gets.
-        return ProtocolMain.run(Launchers.create(EngineKind.INTERPRETER), sharelib, System.in, System.out, System.err);
+        return ProtocolMain.run(Launchers.create(protocolEngine()), sharelib, System.in, System.out, System.err);
     }
 
     private int list(PrintWriter out, PrintWriter err) {
@@ -98,7 +111,7 @@ public final class Main implements Callable<Integer> {
         request.putObject("arguments").put("rt.mod", infoModule).put("rt.man", true);
         request.putObject("config").put(RuntimeCall.SHARELIB_KEY, sharelib);
         try (DbusPackageKit packageKit = DbusPackageKit.systemBus()) {
-            RuntimeResponse response = new ProtocolMode(Launchers.create(EngineKind.INTERPRETER), sharelib, System.err, packageKit)
+            RuntimeResponse response = new ProtocolMode(Launchers.create(protocolEngine()), sharelib, System.err, packageKit)
                     .handle(request.toString().getBytes(StandardCharsets.UTF_8));
             if (response.retcode() != 0) {
                 err.println(response.message());

@@ -30,7 +30,6 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
     /** As wasmtime reports a trap: 128 + SIGABRT. */
     static final int TRAP_STATUS = 134;
-    static final int USAGE_STATUS = 2;
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "Give the program a host directory, at GUEST (default: the same path). Repeatable.")
@@ -70,13 +69,7 @@ final class RunCommand implements Callable<Integer> {
             }
             variables.put(variable.substring(0, equals), variable.substring(equals + 1));
         }
-        GuestLauncher launcher;
-        try {
-            launcher = Launchers.create(engine);
-        } catch (IllegalArgumentException e) {
-            err.println("Error: " + e.getMessage());
-            return USAGE_STATUS;
-        }
+        GuestLauncher launcher = Launchers.create(engine);
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(arguments);
@@ -109,12 +102,8 @@ final class RunCommand implements Callable<Integer> {
     static final class EngineConverter implements CommandLine.ITypeConverter<EngineKind> {
         @Override
         public EngineKind convert(String value) {
-            for (EngineKind kind : EngineKind.values()) {
-                if (kind.cliName().equals(value)) {
-                    return kind;
-                }
-            }
-            throw new CommandLine.TypeConversionException("expected interpreter or compiler, not " + value);
+            return EngineKind.parse(value).orElseThrow(
+                    () -> new CommandLine.TypeConversionException("expected interpreter or compiler, not " + value));
         }
     }
 }

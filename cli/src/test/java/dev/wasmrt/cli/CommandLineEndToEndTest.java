@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The options and subcommands a person uses at a terminal. */
 class CommandLineEndToEndTest {
     private static final byte[] NO_INPUT = new byte[0];
+    /** picocli's exit status for a command line it cannot parse. */
+    private static final int USAGE_STATUS = 2;
 
     @TempDir
     Path dir;
@@ -95,15 +97,23 @@ class CommandLineEndToEndTest {
     }
 
     @Test
-    void runRefusesAnEngineThisBuildLacksAndBadOptions() {
+    void runWithTheCompilerEngineBehavesLikeTheInterpreter() {
+        Path status = sharelib.install("status").modules().resolve("status.wat");
+        assertEquals(42, RuntimeProcess.run(NO_INPUT, dir, "run", "--engine", "compiler", status.toString()).exitCode());
+        RuntimeProcess.Result trap = RuntimeProcess.run(NO_INPUT, dir, "run", "--engine", "compiler",
+                sharelib.install("trap").modules().resolve("trap.wat").toString());
+        assertEquals(RunCommand.TRAP_STATUS, trap.exitCode());
+        assertTrue(trap.stderr().contains("wasm trap: unreachable"), trap.stderr());
+    }
+
+    @Test
+    void runRefusesBadOptions() {
         Path module = sharelib.modules().resolve("logs.wat");
-        RuntimeProcess.Result compiler = RuntimeProcess.run(NO_INPUT, dir, "run", "--engine", "compiler", module.toString());
-        assertEquals(RunCommand.USAGE_STATUS, compiler.exitCode());
-        assertTrue(compiler.stderr().contains("compiler"), compiler.stderr());
         RuntimeProcess.Result unknownEngine = RuntimeProcess.run(NO_INPUT, dir, "run", "--engine", "jit", module.toString());
-        assertEquals(RunCommand.USAGE_STATUS, unknownEngine.exitCode());
+        assertEquals(USAGE_STATUS, unknownEngine.exitCode());
+        assertTrue(unknownEngine.stderr().contains("expected interpreter or compiler"), unknownEngine.stderr());
         RuntimeProcess.Result badEnv = RuntimeProcess.run(NO_INPUT, dir, "run", "--env", "NOVALUE", module.toString());
-        assertEquals(RunCommand.USAGE_STATUS, badEnv.exitCode());
+        assertEquals(USAGE_STATUS, badEnv.exitCode());
         assertTrue(badEnv.stderr().contains("NAME=VALUE"), badEnv.stderr());
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,11 @@ final class RuntimeProcess {
     private RuntimeProcess() {}
 
     static Result run(byte[] stdin, Path workingDirectory, String... args) {
+        return run(Map.of(), stdin, workingDirectory, args);
+    }
+
+    /** Runs with {@code environment} added to this process's environment. */
+    static Result run(Map<String, String> environment, byte[] stdin, Path workingDirectory, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dslf4j.internal.verbosity=ERROR", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -41,7 +47,9 @@ final class RuntimeProcess {
         command.addAll(List.of(args));
         long started = System.nanoTime();
         try {
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             CompletableFuture<byte[]> out = drain(process.getInputStream());
             CompletableFuture<byte[]> err = drain(process.getErrorStream());
             try (OutputStream in = process.getOutputStream()) {

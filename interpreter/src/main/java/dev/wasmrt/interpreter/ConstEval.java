@@ -2,11 +2,14 @@ package dev.wasmrt.interpreter;
 
 import dev.wasmrt.decoder.model.Expr;
 import dev.wasmrt.decoder.model.Opcodes;
+import dev.wasmrt.decoder.model.ValType;
+import dev.wasmrt.interpreter.gc.GcOps;
 
 /**
  * Evaluates constant expressions (global initialisers, segment offsets and items, table
- * initialisers): constants, {@code ref.null}, {@code ref.func}, {@code global.get} and the
- * extended-constant arithmetic. Validation has already restricted the instructions.
+ * initialisers): constants, {@code ref.null}, {@code ref.func}, {@code global.get}, the
+ * extended-constant arithmetic and the allocating GC instructions (struct.new, array.new*,
+ * ref.i31, the extern conversions). Validation has already restricted the instructions.
  */
 final class ConstEval {
     private final Instance instance;
@@ -24,12 +27,17 @@ final class ConstEval {
             switch (ops[pc]) {
                 case Opcodes.I32_CONST, Opcodes.F32_CONST -> push(ops[pc + 1] & (ops[pc] == Opcodes.F32_CONST ? 0xFFFFFFFFL : -1L));
                 case Opcodes.I64_CONST, Opcodes.F64_CONST -> push((ops[pc + 1] & 0xFFFFFFFFL) | ((long) ops[pc + 2] << 32));
+                case Opcodes.V128_CONST -> {
+                    push((ops[pc + 1] & 0xFFFFFFFFL) | ((long) ops[pc + 2] << 32));
+                    push((ops[pc + 3] & 0xFFFFFFFFL) | ((long) ops[pc + 4] << 32));
+                }
                 case Opcodes.REF_NULL -> pushRef(null);
                 case Opcodes.REF_FUNC -> pushRef(instance.functions[ops[pc + 1]]);
                 case Opcodes.GLOBAL_GET -> {
                     Global g = instance.globals[ops[pc + 1]];
                     push(g.bits);
                     refs[sp - 1] = g.ref;
+                    if (g.type().kind() == ValType.Kind.V128) push(g.high);
                 }
                 case Opcodes.I32_ADD -> { sp--; bits[sp - 1] = (int) (bits[sp - 1] + bits[sp]); }
                 case Opcodes.I32_SUB -> { sp--; bits[sp - 1] = (int) (bits[sp - 1] - bits[sp]); }
@@ -38,19 +46,28 @@ final class ConstEval {
                 case Opcodes.I64_SUB -> { sp--; bits[sp - 1] -= bits[sp]; }
                 case Opcodes.I64_MUL -> { sp--; bits[sp - 1] *= bits[sp]; }
                 case Opcodes.END -> { }
-                default -> throw new Trap("unsupported instruction: " + Opcodes.name(ops[pc]));
+                default -> {
+                    int op = ops[pc];
+                    if (op < Opcodes.PREFIX_FB || op >= Opcodes.PREFIX_FE) throw new Trap("unsupported instruction: " + Opcodes.name(op));
+                    reserve(2);
+                    sp = GcOps.exec(op, ops, pc, bits, refs, sp, instance.gcTypes, instance);
+                }
             }
         }
         return this;
     }
 
     private void push(long v) {
-        if (sp == bits.length) {
-            bits = java.util.Arrays.copyOf(bits, sp * 2);
-            refs = java.util.Arrays.copyOf(refs, sp * 2);
-        }
+        reserve(1);
         refs[sp] = null;
         bits[sp++] = v;
+    }
+
+    private void reserve(int slots) {
+        if (sp + slots > bits.length) {
+            bits = java.util.Arrays.copyOf(bits, (sp + slots) * 2);
+            refs = java.util.Arrays.copyOf(refs, (sp + slots) * 2);
+        }
     }
 
     private void pushRef(Object r) {
@@ -59,6 +76,9 @@ final class ConstEval {
     }
 
     long bits() { return bits[0]; }
+
+    /** The high half of a v128 result. */
+    long high() { return bits[1]; }
 
     Object ref() { return refs[0]; }
 }

@@ -1,6 +1,7 @@
 package dev.wasmrt.interpreter;
 
 import dev.wasmrt.decoder.model.Module;
+import dev.wasmrt.interpreter.gc.GcTypes;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class Instance {
     public final Tag[] tags;
     public final Object[][] elements;
     public final byte[][] datas;
+    /** Canonical type ids and struct/array layouts for the GC instructions. */
+    public final GcTypes gcTypes;
 
     Instance(Store store, Module module, FuncType[] types) {
         this.store = store;
@@ -38,6 +41,7 @@ public final class Instance {
         this.tags = new Tag[module.tagCount()];
         this.elements = new Object[module.elements().size()][];
         this.datas = new byte[module.datas().size()][];
+        this.gcTypes = new GcTypes(store.typeRegistry(), module, types);
     }
 
     public Store store() { return store; }

@@ -12,6 +12,7 @@ import dev.wasmrt.decoder.model.MemoryType;
 import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.SegmentMode;
 import dev.wasmrt.decoder.model.TableType;
+import dev.wasmrt.decoder.model.ValType;
 
 /** The spec's instantiation steps, in the spec's order. */
 final class Instantiation {
@@ -131,6 +132,7 @@ final class Instantiation {
             var g = new dev.wasmrt.interpreter.Global(type.type(), type.mutable(), RtType.of(type.type(), canon, module));
             eval.eval(def.init());
             g.bits = eval.bits();
+            if (type.type().kind() == ValType.Kind.V128) g.high = eval.high();
             g.ref = eval.ref();
             instance.globals[module.importedGlobalCount() + i] = g;
         }

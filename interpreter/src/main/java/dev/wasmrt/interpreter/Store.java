@@ -1,6 +1,7 @@
 package dev.wasmrt.interpreter;
 
 import dev.wasmrt.decoder.model.ValType;
+import dev.wasmrt.validator.TypeRegistry;
 import dev.wasmrt.validator.ValidatedModule;
 
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  */
 public final class Store {
     private final StoreConfig config;
+    /** Canonical ids of the defined types of every module instantiated here, so GC casts compare ints. */
+    private final TypeRegistry typeRegistry = new TypeRegistry();
     private final ThreadLocal<ExecContext> contexts = ThreadLocal.withInitial(() -> new ExecContext(this));
 
     private volatile boolean interruptRequested;
@@ -25,6 +28,8 @@ public final class Store {
     public Store(StoreConfig config) { this.config = config; }
 
     public StoreConfig config() { return config; }
+
+    public TypeRegistry typeRegistry() { return typeRegistry; }
 
     /** The calling thread's execution state. */
     public ExecContext context() { return contexts.get(); }

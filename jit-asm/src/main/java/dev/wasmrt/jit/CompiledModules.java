@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -86,13 +85,12 @@ public final class CompiledModules {
         return new Loaded(validated, compiler.prepare(validated, code), code, false);
     }
 
+    /** The entry's bytes, or null when there is none to read (absent, or not a readable file: writing it will tell). */
     private static byte[] readIfPresent(Path cache) {
         try {
             return Files.readAllBytes(cache);
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
-            return new byte[0];
+            return null;
         }
     }
 

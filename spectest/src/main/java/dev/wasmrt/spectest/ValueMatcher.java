@@ -4,6 +4,9 @@ import dev.wasmrt.decoder.model.ValType;
 import dev.wasmrt.interpreter.ExceptionRef;
 import dev.wasmrt.interpreter.ExternRef;
 import dev.wasmrt.interpreter.FunctionInstance;
+import dev.wasmrt.interpreter.gc.I31Ref;
+import dev.wasmrt.interpreter.gc.WasmArray;
+import dev.wasmrt.interpreter.gc.WasmStruct;
 import dev.wasmrt.spectest.script.Expected;
 import dev.wasmrt.spectest.script.Value;
 
@@ -62,8 +65,10 @@ final class ValueMatcher {
             case EXTERN -> actual instanceof ExternRef;
             case EXN -> actual instanceof ExceptionRef;
             case ANY -> !(actual instanceof FunctionInstance) && !(actual instanceof ExceptionRef);
-            // Structs, arrays and i31s are not yet values of this runtime: nothing matches them.
-            case STRUCT, ARRAY, EQ, I31 -> false;
+            case STRUCT -> actual instanceof WasmStruct;
+            case ARRAY -> actual instanceof WasmArray;
+            case I31 -> actual instanceof I31Ref;
+            case EQ -> actual instanceof WasmStruct || actual instanceof WasmArray || actual instanceof I31Ref;
         };
     }
 

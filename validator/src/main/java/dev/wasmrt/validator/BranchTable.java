@@ -14,6 +14,8 @@ final class BranchTable implements FunctionFacts {
     private final int[] targetPcs;
     private final int[] arities;
     private final int[] heights;
+    /** The pcs of drop and select instructions on v128 operands, ascending. */
+    private final int[] vectorOperandPcs;
 
     private BranchTable(Builder b, int maxStackSlots) {
         this.maxStackSlots = maxStackSlots;
@@ -23,6 +25,7 @@ final class BranchTable implements FunctionFacts {
         targetPcs = Arrays.copyOf(b.targetPcs, b.targets);
         arities = Arrays.copyOf(b.arities, b.targets);
         heights = Arrays.copyOf(b.heights, b.targets);
+        vectorOperandPcs = Arrays.copyOf(b.vectorOperandPcs, b.vectorOperands);
     }
 
     @Override public int maxStackSlots() { return maxStackSlots; }
@@ -32,6 +35,8 @@ final class BranchTable implements FunctionFacts {
     @Override public int targetArity(int pc, int target) { return arities[index(pc, target)]; }
 
     @Override public int targetHeight(int pc, int target) { return heights[index(pc, target)]; }
+
+    @Override public boolean isVectorOperand(int pc) { return Arrays.binarySearch(vectorOperandPcs, pc) >= 0; }
 
     private int index(int pc, int target) {
         int site = Arrays.binarySearch(sitePcs, pc);
@@ -45,6 +50,14 @@ final class BranchTable implements FunctionFacts {
         private int[] sitePcs = new int[16], siteFirst = new int[16], siteCount = new int[16];
         private int[] targetPcs = new int[16], arities = new int[16], heights = new int[16];
         private int sites, targets;
+        private int[] vectorOperandPcs = new int[4];
+        private int vectorOperands;
+
+        /** Records a drop or select on v128 operands; pcs must come in increasing order. */
+        void addVectorOperand(int pc) {
+            if (vectorOperands == vectorOperandPcs.length) vectorOperandPcs = Arrays.copyOf(vectorOperandPcs, vectorOperands * 2);
+            vectorOperandPcs[vectorOperands++] = pc;
+        }
 
         /** Adds the next target of the site at {@code pc}; sites must come in increasing pc order. */
         void add(int pc, int targetPc, int arity, int height) {

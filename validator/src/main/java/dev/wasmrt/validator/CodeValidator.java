@@ -212,7 +212,7 @@ final class CodeValidator extends ImmediateLookups {
                 if (ctlOp[frame] != Opcodes.CATCH && ctlOp[frame] != Opcodes.CATCH_ALL) throw fail("invalid rethrow label");
                 setUnreachable();
             }
-            case Opcodes.DROP -> pop();
+            case Opcodes.DROP -> noteVectorOperand(pop());
             case Opcodes.SELECT -> select();
             case Opcodes.SELECT_T -> {
                 if (ops[pc + 1] != 1) throw fail("invalid result arity");
@@ -464,6 +464,12 @@ final class CodeValidator extends ImmediateLookups {
         if (Vt.isRef(a) || Vt.isRef(b)) throw fail("type mismatch");
         if (a != b && a != Vt.BOT && b != Vt.BOT) throw fail("type mismatch");
         push(a == Vt.BOT ? b : a);
+        noteVectorOperand(a == Vt.BOT ? b : a);
+    }
+
+    /** Tells the engines that the drop or select at pc moves a two-slot v128. */
+    private void noteVectorOperand(int type) {
+        if (type == Vt.V128 && branches != null) branches.addVectorOperand(pc);
     }
 
     private void globalGet(int index) {

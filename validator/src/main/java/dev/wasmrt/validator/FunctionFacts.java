@@ -34,4 +34,10 @@ public interface FunctionFacts {
 
     /** The operand stack height, in slots, below the carried values once the branch is taken. */
     int targetHeight(int pc, int target);
+
+    /**
+     * Whether the {@code drop} or untyped {@code select} at {@code pc} works on {@code v128}
+     * operands (two slots each) rather than one-slot values; false for any other pc.
+     */
+    default boolean isVectorOperand(int pc) { return false; }
 }

@@ -2,29 +2,32 @@ package dev.wasmrt.wasi;
 
 /**
  * Guest I/O vectors: arrays of (pointer, length) pairs, 8 bytes each. Data goes through the
- * memory's scratch buffer in one piece, so a call does a single host read or write.
+ * memory's scratch buffer in one piece, so a call does a single host read or write. One call
+ * moves at most {@value #MAX_TRANSFER} bytes (a short read or write, as POSIX allows), so a
+ * guest cannot make the host allocate more than that.
  */
 final class Iovecs {
-    /** A call moving more than this at once is INVAL, keeping the scratch buffer bounded. */
-    static final int MAX_TOTAL = 1 << 30;
+    static final int MAX_TRANSFER = 16 << 20;
+    private static final int MAX_VECTORS = 1024;
 
     private Iovecs() {}
 
+    /** The bytes one call moves: the vectors' total length, up to {@link #MAX_TRANSFER}. */
     static int totalLength(GuestMemory memory, int iovs, int count) throws WasiError {
-        if (count < 0 || count > 1024) throw new WasiError(Errno.INVAL);
+        if (count < 0 || count > MAX_VECTORS) throw new WasiError(Errno.INVAL);
         long total = 0;
         for (int i = 0; i < count; i++) total += memory.i32(iovs + 8 * i + 4) & 0xFFFFFFFFL;
-        if (total > MAX_TOTAL) throw new WasiError(Errno.INVAL);
-        return (int) total;
+        return (int) Math.min(total, MAX_TRANSFER);
     }
 
-    /** Copies the bytes the vectors describe into the scratch buffer and returns it. */
+    /** Copies the bytes the vectors describe (up to the transfer limit) into the scratch buffer and returns it. */
     static byte[] gather(GuestMemory memory, int iovs, int count) throws WasiError {
-        byte[] buffer = memory.scratch(totalLength(memory, iovs, count));
+        int total = totalLength(memory, iovs, count);
+        byte[] buffer = memory.scratch(total);
         int at = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && at < total; i++) {
             int pointer = memory.i32(iovs + 8 * i);
-            int length = memory.i32(iovs + 8 * i + 4);
+            int length = (int) Math.min(memory.i32(iovs + 8 * i + 4) & 0xFFFFFFFFL, total - at);
             memory.read(pointer, buffer, at, length);
             at += length;
         }

@@ -35,6 +35,8 @@ final class PollCalls {
         int out = c.argI32(1);
         int count = c.argI32(2);
         if (count <= 0) throw new WasiError(Errno.INVAL);
+        memory.requireInside(in, (long) SUBSCRIPTION_SIZE * count);
+        memory.requireInside(out, (long) EVENT_SIZE * count);
         long start = System.nanoTime();
         long[] deadlines = new long[count];
         long earliest = Long.MAX_VALUE;

@@ -1,8 +1,13 @@
 package dev.wasmrt.wasi;
 
+import dev.wasmrt.interpreter.Imports;
+import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.Store;
+import dev.wasmrt.interpreter.Wasm;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -20,6 +25,21 @@ class ProcessCallsTest {
             WasiExit exit = assertThrows(WasiExit.class, () -> h.instance.call("proc_exit", 42));
             assertEquals(42, exit.code());
             assertEquals(0, exit.signal());
+        }
+    }
+
+    @Test
+    void aGuestWithoutMemoryCanExitButNotPassPointers() {
+        String wat = """
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (import "wasi_snapshot_preview1" "args_sizes_get" (func $sizes (param i32 i32) (result i32)))
+                  (func (export "sizes") (result i32) (call $sizes (i32.const 0) (i32.const 4)))
+                  (func (export "_start") (call $exit (i32.const 3))))""";
+        try (Wasi wasi = new Wasi(new WasiConfig())) {
+            Instance instance = new Store().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
+            assertEquals(Errno.FAULT, (int) instance.call("sizes")[0]);
+            assertEquals(3, wasi.run(instance));
         }
     }
 
@@ -84,6 +104,20 @@ class ProcessCallsTest {
             assertEquals(Errno.FAULT, h.call("args_sizes_get", 65534, 0));
             assertEquals(Errno.FAULT, h.call("clock_time_get", 0, 1, -4));
             assertEquals(Errno.FAULT, h.call("random_get", 65530, 7));
+        }
+    }
+
+    @Test
+    void hugeLengthsFromAHostileGuestAreFaultsNotHostAllocations() {
+        try (WasiHarness h = new WasiHarness(new WasiConfig().preopen("/", Path.of(".")), "path_open", "iiiiiIIii",
+                "poll_oneoff", "iiii", "fd_write", "iiii")) {
+            assertEquals(Errno.FAULT, h.call("path_open", 3, 0, 0, -1, 0, 0, 0, 0, 0));
+            assertEquals(Errno.FAULT, h.call("poll_oneoff", 0, 0, Integer.MAX_VALUE, 0));
+            // One iovec claiming 4 GiB at address 0: the write stops at the transfer limit, then faults past memory.
+            h.memory.storeI32(100, 0);
+            h.memory.storeI32(104, -1);
+            assertEquals(Errno.FAULT, h.call("fd_write", 1, 100, 1, 200));
+            assertEquals(Errno.INVAL, h.call("fd_write", 1, 100, 100000, 200));
         }
     }
 

@@ -19,28 +19,22 @@ final class WasiHarness implements AutoCloseable {
 
     /** {@code functions} alternates WASI names and parameter letters ({@code i} i32, {@code I} i64). */
     WasiHarness(WasiConfig config, String... functions) {
-        StringBuilder wat = new StringBuilder("(module\n");
+        StringBuilder imports = new StringBuilder();
+        StringBuilder wrappers = new StringBuilder();
         for (int i = 0; i < functions.length; i += 2) {
             String name = functions[i];
             String params = functions[i + 1];
-            String signature = params.chars().mapToObj(c -> c == 'I' ? " i64" : " i32").reduce("", String::concat);
-            String result = name.equals("proc_exit") ? "" : " (result i32)";
-            wat.append("  (import \"wasi_snapshot_preview1\" \"").append(name).append("\" (func $").append(name)
-               .append(" (param").append(signature).append(")").append(result).append("))\n");
+            String type = "(param" + params.chars().mapToObj(c -> c == 'I' ? " i64" : " i32").reduce("", String::concat) + ")"
+                    + (name.equals("proc_exit") ? "" : " (result i32)");
+            imports.append("  (import \"wasi_snapshot_preview1\" \"").append(name).append("\" (func $").append(name)
+                   .append(' ').append(type).append("))\n");
+            wrappers.append("  (func (export \"").append(name).append("\") ").append(type);
+            for (int p = 0; p < params.length(); p++) wrappers.append(" local.get ").append(p);
+            wrappers.append(" call $").append(name).append(")\n");
         }
-        wat.append("  (memory (export \"memory\") 1)\n");
-        for (int i = 0; i < functions.length; i += 2) {
-            String name = functions[i];
-            String params = functions[i + 1];
-            String signature = params.chars().mapToObj(c -> c == 'I' ? " i64" : " i32").reduce("", String::concat);
-            String result = name.equals("proc_exit") ? "" : " (result i32)";
-            wat.append("  (func (export \"").append(name).append("\") (param").append(signature).append(")").append(result);
-            for (int p = 0; p < params.length(); p++) wat.append(" local.get ").append(p);
-            wat.append(" call $").append(name).append(")\n");
-        }
-        wat.append(")");
+        String wat = "(module\n" + imports + "  (memory (export \"memory\") 1)\n" + wrappers + ")";
         wasi = new Wasi(config);
-        instance = new Store().instantiate(Wasm.parse(wat.toString()), wasi.define(new Imports()));
+        instance = new Store().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
         memory = instance.memory("memory");
     }
 

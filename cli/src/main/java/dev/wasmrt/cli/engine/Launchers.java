@@ -1,14 +1,49 @@
 package dev.wasmrt.cli.engine;
 
-/** The launcher of each engine this build has. */
+import dev.wasmrt.decoder.DecodeException;
+import dev.wasmrt.interpreter.StoreConfig;
+import dev.wasmrt.jit.CompiledModules;
+import dev.wasmrt.jit.Compiler;
+import dev.wasmrt.validator.ValidatedModule;
+import dev.wasmrt.validator.ValidationException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The launcher of each engine. */
 public final class Launchers {
     private Launchers() {}
 
-    /** @throws IllegalArgumentException for an engine this build does not have */
     public static GuestLauncher create(EngineKind kind) {
-        return switch (kind) {
-            case INTERPRETER -> new InterpreterLauncher();
-            case COMPILER -> throw new IllegalArgumentException("the compiler engine is not part of this build yet; use --engine interpreter");
-        };
+        return new WasiLauncher(switch (kind) {
+            case INTERPRETER -> Launchers::interpreted;
+            case COMPILER -> Launchers::compiled;
+        });
+    }
+
+    private static WasiLauncher.PreparedModule interpreted(Path file) throws GuestFailure {
+        StoreConfig config = StoreConfig.defaults();
+        ValidatedModule module = ModuleLoader.load(file);
+        return new WasiLauncher.PreparedModule(config, module, config.engine().prepare(module));
+    }
+
+    /** Binary modules go through the {@code .cwasm} cache beside them; text modules are compiled each time. */
+    private static WasiLauncher.PreparedModule compiled(Path file) throws GuestFailure {
+        Compiler compiler = new Compiler();
+        StoreConfig config = StoreConfig.defaults().withEngine(compiler);
+        if (file.getFileName().toString().endsWith(".wat")) {
+            ValidatedModule module = ModuleLoader.load(file);
+            return new WasiLauncher.PreparedModule(config, module, compiler.prepare(module));
+        }
+        try {
+            CompiledModules.Loaded loaded = CompiledModules.loadOrCompile(file, compiler, System.err);
+            return new WasiLauncher.PreparedModule(config, loaded.module(), loaded.prepared());
+        } catch (IOException e) {
+            throw new GuestFailure("cannot read " + file + ": " + e.getMessage(), List.of());
+        } catch (DecodeException e) {
+            throw new GuestFailure("malformed module: " + e.getMessage(), List.of());
+        } catch (ValidationException e) {
+            throw new GuestFailure("invalid module: " + e.getMessage(), List.of());
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.RecGroup;
 import dev.wasmrt.decoder.model.SubType;
 import dev.wasmrt.decoder.model.ValType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,28 @@ final class ModuleContext {
     /** Set when code names a data segment: the binary form then needs a data count section. */
     boolean codeUsesDataIndex;
 
+    /** A type use with an inline signature whose {@code (type x)} did not exist yet when it was read. */
+    private record PendingTypeUse(Token at, int index, CompositeType.Func inline) {}
+
+    private final List<PendingTypeUse> pendingTypeUses = new ArrayList<>();
+
     ModuleContext(TokenCursor cursor) { this.cursor = cursor; }
+
+    void checkLater(Token at, int index, CompositeType.Func inline) {
+        pendingTypeUses.add(new PendingTypeUse(at, index, inline));
+    }
+
+    /**
+     * Once every type exists: an inline signature must match the type it names, which must exist
+     * (the spec's reader needs it to check the signature, so a missing one is malformed here).
+     */
+    void checkPendingTypeUses() {
+        for (PendingTypeUse use : pendingTypeUses) {
+            if (use.index() < 0 || use.index() >= module.types.size()) throw cursor.error("unknown type", use.at());
+            CompositeType.Func declared = funcTypeAt(use.index());
+            if (declared != null && !declared.equals(use.inline())) throw cursor.error("inline function type", use.at());
+        }
+    }
 
     /**
      * The index of a function type with these params and results: an existing plain one (final,

@@ -67,6 +67,7 @@ final class ModuleReader {
         for (int f : fields) {
             if (!cursor.isList(f, "type") && !cursor.isList(f, "rec")) reader.at(f).field();
         }
+        cx.checkPendingTypeUses();
         if (cx.codeUsesDataIndex) cx.module.dataCount = cx.module.datas.size();
         cursor.pos = end;
         cx.module.names = new Names(moduleName, reader.functionNames, reader.localNames);

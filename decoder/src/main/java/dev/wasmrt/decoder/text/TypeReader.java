@@ -187,10 +187,12 @@ final class TypeReader {
         if (c.atList("type")) {
             Token at = c.peek();
             c.openList("type");
+            Token ref = c.peek();
             int index = cx.types.read(c);
             c.closeList();
             Signature sig = signature(namesAllowed);
             CompositeType.Func declared = cx.funcTypeAt(index);
+            if (!sig.isEmpty() && declared == null) cx.checkLater(ref, index, new CompositeType.Func(sig.params(), sig.results()));
             if (!sig.isEmpty() && declared != null
                     && !(declared.params().equals(sig.params()) && declared.results().equals(sig.results()))) {
                 throw c.error("inline function type", at);

@@ -36,6 +36,7 @@ class MalformedTextTest {
         "(func (local.get $x))|unknown local",
         "(func (global.get $g))|unknown global",
         "(func (param (ref $t)))|unknown type",
+        "(func (type 1) (param i32))|unknown type",
         "(func $f) (func $f)|duplicate func",
         "(memory $m 1) (memory $m 1)|duplicate memory",
         "(func (param $x i32) (local $x i32))|duplicate local",
@@ -67,6 +68,7 @@ class MalformedTextTest {
     @Test
     void numericIndicesAreLeftToTheValidator() {
         // an index out of range is invalid, not malformed: the reader keeps it
+        assertEquals(5, TextParser.parseModule("(func (type 5))").functions().getFirst().typeIndex());
         int[] ops = TextParser.parseModule("(func (call 7) (local.get 3) drop)").functions().getFirst().body().ops();
         assertEquals(7, ops[1]);
         assertEquals(3, ops[3]);

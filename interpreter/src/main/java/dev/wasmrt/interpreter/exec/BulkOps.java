@@ -4,6 +4,7 @@ import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Memory;
 import dev.wasmrt.interpreter.Table;
 import dev.wasmrt.interpreter.Trap;
+import dev.wasmrt.interpreter.gc.I31Ref;
 
 import static dev.wasmrt.decoder.model.Opcodes.*;
 
@@ -78,7 +79,8 @@ final class BulkOps {
             case ELEM_DROP -> inst.dropElement(code[pc + 1]);
             case REF_EQ -> {
                 sp--;
-                s[sp - 1] = r[sp - 1] == r[sp] ? 1 : 0;
+                s[sp - 1] = I31Ref.refEq(r[sp - 1], r[sp]) ? 1 : 0;
+                r[sp - 1] = null;
             }
             case REF_AS_NON_NULL -> {
                 if (r[sp - 1] == null) throw Trap.nullReference();

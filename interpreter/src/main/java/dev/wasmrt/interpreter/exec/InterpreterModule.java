@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /** A module prepared for the interpreter: lowered code per function, made on first call and shared by instances. */
 final class InterpreterModule implements Engine.EngineModule {
     private final Module module;
+    private final ValidatedModule validated;
     private final AtomicReferenceArray<FunctionCode> codes;
 
     InterpreterModule(ValidatedModule validated) {
         this.module = validated.module();
+        this.validated = validated;
         this.codes = new AtomicReferenceArray<>(module.functions().size());
     }
 
@@ -22,7 +24,7 @@ final class InterpreterModule implements Engine.EngineModule {
         int i = funcIndex - module.importedFunctionCount();
         FunctionCode c = codes.get(i);
         if (c == null) {
-            c = Lowering.lower(module, funcIndex);
+            c = Lowering.lower(module, validated.facts(funcIndex), funcIndex);
             codes.compareAndSet(i, null, c);
         }
         return c;

@@ -6,6 +6,7 @@ import dev.wasmrt.decoder.model.Immediates;
 import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.Opcodes;
 import dev.wasmrt.decoder.model.ValType;
+import dev.wasmrt.validator.FunctionFacts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  *   <li>else, catch, catch_all: their endPc likewise becomes the pc after the end;</li>
  *   <li>local.get/set/tee: the index becomes a slot offset, and accesses to reference locals use
  *       the interpreter's own opcodes {@link #LOCAL_GET_REF} etc., so number locals never touch
- *       the reference array; global.get/set of reference globals likewise.</li>
+ *       the reference array; global.get/set of reference globals likewise;</li>
+ *   <li>v128 locals and globals, and drop and select on v128 operands, use the two-slot
+ *       opcodes {@link #LOCAL_GET_V128} etc.</li>
  * </ul>
  */
 final class Lowering {
@@ -32,10 +35,23 @@ final class Lowering {
     static final int GLOBAL_GET_REF = 0xE3;
     static final int GLOBAL_SET_REF = 0xE4;
     static final int SELECT_REF = 0xE5;
+    // v128 moves: two slots where the plain forms move one (0xD8-0xDF are unassigned too).
+    static final int LOCAL_GET_V128 = 0xD8;
+    static final int LOCAL_SET_V128 = 0xD9;
+    static final int LOCAL_TEE_V128 = 0xDA;
+    static final int GLOBAL_GET_V128 = 0xDB;
+    static final int GLOBAL_SET_V128 = 0xDC;
+    /** Untyped select on v128 operands, as the validator found them. */
+    static final int SELECT_V128 = 0xDD;
+    static final int SELECT_T_V128 = 0xDE;
+    static final int DROP_V128 = 0xDF;
+    /** br_on_cast and br_on_cast_fail, which branch and so cannot be delegated like the other GC instructions. */
+    static final int BR_ON_CAST_LOCAL = 0xEE;
+    static final int BR_ON_CAST_FAIL_LOCAL = 0xEF;
 
     private Lowering() {}
 
-    static FunctionCode lower(Module module, int funcIndex) {
+    static FunctionCode lower(Module module, FunctionFacts facts, int funcIndex) {
         Function fn = module.functions().get(funcIndex - module.importedFunctionCount());
         CompositeType.Func type = module.types().get(fn.typeIndex()).func();
         List<ValType> locals = new ArrayList<>(type.params());
@@ -77,15 +93,30 @@ final class Lowering {
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
                     int index = code[pc + 1];
                     if (locals.get(index).isRef()) code[pc] = op - LOCAL_GET + LOCAL_GET_REF;
+                    if (slotsOf(locals.get(index)) == 2) code[pc] = op - LOCAL_GET + LOCAL_GET_V128;
                     code[pc + 1] = localSlot[index];
                     maxStack += 2;
                 }
                 case GLOBAL_GET, GLOBAL_SET -> {
-                    if (module.globalType(code[pc + 1]).type().isRef()) code[pc] = op == GLOBAL_GET ? GLOBAL_GET_REF : GLOBAL_SET_REF;
+                    ValType t = module.globalType(code[pc + 1]).type();
+                    if (t.isRef()) code[pc] = op == GLOBAL_GET ? GLOBAL_GET_REF : GLOBAL_SET_REF;
+                    if (slotsOf(t) == 2) code[pc] = op == GLOBAL_GET ? GLOBAL_GET_V128 : GLOBAL_SET_V128;
+                    maxStack += 2;
+                }
+                case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                    code[pc] = op == BR_ON_CAST ? BR_ON_CAST_LOCAL : BR_ON_CAST_FAIL_LOCAL;
                     maxStack += 2;
                 }
                 case SELECT_T -> {
-                    if (ValType.decode(code[pc + 2]).isRef()) code[pc] = SELECT_REF;
+                    ValType t = ValType.decode(code[pc + 2]);
+                    if (t.isRef()) code[pc] = SELECT_REF;
+                    if (slotsOf(t) == 2) code[pc] = SELECT_T_V128;
+                }
+                case SELECT -> {
+                    if (facts.isVectorOperand(pc)) code[pc] = SELECT_V128;
+                }
+                case DROP -> {
+                    if (facts.isVectorOperand(pc)) code[pc] = DROP_V128;
                 }
                 case CALL, RETURN_CALL -> maxStack += slotsOf(module.types().get(module.functionTypeIndex(code[pc + 1])).func().results());
                 case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF ->

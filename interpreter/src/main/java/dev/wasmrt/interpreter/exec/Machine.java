@@ -5,12 +5,14 @@ import dev.wasmrt.decoder.model.Opcodes;
 import dev.wasmrt.interpreter.ExceptionRef;
 import dev.wasmrt.interpreter.ExecContext;
 import dev.wasmrt.interpreter.FunctionInstance;
+import dev.wasmrt.interpreter.Global;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Memory;
 import dev.wasmrt.interpreter.Table;
 import dev.wasmrt.interpreter.Tag;
 import dev.wasmrt.interpreter.Trap;
 import dev.wasmrt.interpreter.WasmException;
+import dev.wasmrt.interpreter.gc.GcOps;
 
 import java.util.Arrays;
 
@@ -195,6 +197,12 @@ final class Machine {
                     case BR_ON_NULL:
                         if (r[sp - 1] != null) { pc += 2; continue; }
                         sp--; d = code[pc + 1]; break;
+                    case BR_ON_CAST_LOCAL:
+                    case BR_ON_CAST_FAIL_LOCAL:
+                        if (!GcOps.branchTaken(op == BR_ON_CAST_LOCAL ? BR_ON_CAST : BR_ON_CAST_FAIL, code, pc, r[sp - 1], inst.gcTypes)) {
+                            pc += 5; continue;
+                        }
+                        d = code[pc + 2]; break;
                     case BR_ON_NON_NULL:
                         if (r[--sp] == null) { pc += 2; continue; }
                         sp++; d = code[pc + 1]; break;
@@ -254,6 +262,36 @@ final class Machine {
                     case GLOBAL_SET: inst.globals[code[pc + 1]].bits = s[--sp]; pc += 2; continue;
                     case GLOBAL_GET_REF: r[sp++] = inst.globals[code[pc + 1]].ref; pc += 2; continue;
                     case GLOBAL_SET_REF: inst.globals[code[pc + 1]].ref = r[--sp]; pc += 2; continue;
+                    case DROP_V128: sp -= 2; pc++; continue;
+                    case SELECT_V128: case SELECT_T_V128:
+                        sp -= 3;
+                        if ((int) s[sp + 2] == 0) { s[sp - 2] = s[sp]; s[sp - 1] = s[sp + 1]; }
+                        pc += op == SELECT_V128 ? 1 : 3; continue;
+                    case LOCAL_GET_V128: {
+                        int local = fp + code[pc + 1];
+                        s[sp] = s[local]; s[sp + 1] = s[local + 1]; sp += 2;
+                        pc += 2; continue;
+                    }
+                    case LOCAL_SET_V128: {
+                        int local = fp + code[pc + 1];
+                        sp -= 2; s[local] = s[sp]; s[local + 1] = s[sp + 1];
+                        pc += 2; continue;
+                    }
+                    case LOCAL_TEE_V128: {
+                        int local = fp + code[pc + 1];
+                        s[local] = s[sp - 2]; s[local + 1] = s[sp - 1];
+                        pc += 2; continue;
+                    }
+                    case GLOBAL_GET_V128: {
+                        Global g = inst.globals[code[pc + 1]];
+                        s[sp] = g.bits; s[sp + 1] = g.high; sp += 2;
+                        pc += 2; continue;
+                    }
+                    case GLOBAL_SET_V128: {
+                        Global g = inst.globals[code[pc + 1]];
+                        sp -= 2; g.bits = s[sp]; g.high = s[sp + 1];
+                        pc += 2; continue;
+                    }
 
                     case I32_LOAD: case F32_LOAD: {
                         Memory m = inst.memories[code[pc + 2]];

@@ -3,6 +3,8 @@ package dev.wasmrt.interpreter.exec;
 import dev.wasmrt.decoder.model.Opcodes;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Trap;
+import dev.wasmrt.interpreter.gc.GcOps;
+import dev.wasmrt.interpreter.simd.SimdInterpreter;
 
 import static dev.wasmrt.decoder.model.Opcodes.*;
 
@@ -21,6 +23,8 @@ final class SlowOps {
         }
         if (op >= I64_ADD128 && op <= I64_MUL_WIDE_U) return IntOps.wide(op, s, sp);
         if (op >= Opcodes.PREFIX_FE && op < Opcodes.PREFIX_FD) return AtomicOps.exec(op, code, pc, s, sp, inst);
+        if (op >= Opcodes.PREFIX_FD) return SimdInterpreter.exec(op, code, pc, s, sp, inst);
+        if (op >= Opcodes.PREFIX_FB && op < Opcodes.PREFIX_FE) return GcOps.exec(op, code, pc, s, r, sp, inst.gcTypes, inst);
         return BulkOps.exec(op, code, pc, s, r, sp, inst);
     }
 

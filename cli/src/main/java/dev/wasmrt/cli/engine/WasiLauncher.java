@@ -1,5 +1,6 @@
 package dev.wasmrt.cli.engine;
 
+import dev.wasmrt.interpreter.Engine;
 import dev.wasmrt.interpreter.FunctionInstance;
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
@@ -14,17 +15,34 @@ import dev.wasmrt.wasi.Wasi;
 import dev.wasmrt.wasi.WasiConfig;
 import dev.wasmrt.wasi.WasiExit;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Runs guests with the interpreter, one store per run, linked to WASI and the {@code api} module. */
-final class InterpreterLauncher implements GuestLauncher {
+/**
+ * Runs guests in a fresh store per run, linked to WASI and the {@code api} module. The engine
+ * comes in through the {@link ModuleSource}, which loads and prepares the module for it.
+ */
+final class WasiLauncher implements GuestLauncher {
+    /** A module prepared for one engine, with the store configuration that runs it. */
+    record PreparedModule(StoreConfig config, ValidatedModule module, Engine.EngineModule prepared) {}
+
+    /** Loads a module file and prepares it for an engine. */
+    interface ModuleSource {
+        PreparedModule load(Path file) throws GuestFailure;
+    }
+
+    private final ModuleSource source;
     private volatile Store store;
     private volatile boolean interrupted;
 
+    WasiLauncher(ModuleSource source) {
+        this.source = source;
+    }
+
     @Override
     public int run(GuestRun run) throws GuestFailure {
-        ValidatedModule module = ModuleLoader.load(run.moduleFile());
-        Store current = new Store(StoreConfig.defaults());
+        PreparedModule loaded = source.load(run.moduleFile());
+        Store current = new Store(loaded.config());
         store = current;
         if (interrupted) {
             current.interrupt();
@@ -34,7 +52,7 @@ final class InterpreterLauncher implements GuestLauncher {
             if (run.api() != null) {
                 run.api().defineInto(imports);
             }
-            Instance instance = current.instantiate(module, imports);
+            Instance instance = current.instantiate(loaded.prepared(), loaded.module(), imports);
             if (!(instance.export("_start") instanceof FunctionInstance start) || start.type().paramSlots() != 0) {
                 throw new GuestFailure("the module exports no function _start without parameters", List.of());
             }

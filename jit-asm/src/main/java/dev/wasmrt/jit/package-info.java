@@ -1,0 +1,71 @@
+/**
+ * The compiler: an {@link dev.wasmrt.interpreter.Engine} named "compiler" that turns each Wasm
+ * function into JVM bytecode with ASM, and the {@code .cwasm} cache of the generated classes.
+ *
+ * <h2>Using it</h2>
+ * <pre>{@code
+ * Compiler compiler = new Compiler();
+ * Store store = new Store(StoreConfig.defaults().withEngine(compiler));
+ *
+ * // With the on-disk cache: app.wasm is compiled once into app.cwasm next to it.
+ * CompiledModules.Loaded m = CompiledModules.loadOrCompile(Path.of("app.wasm"), compiler);
+ * Instance instance = store.instantiate(m.prepared(), m.module(), imports);
+ *
+ * // Without it: store.instantiate(Wasm.load(bytes), imports) compiles in memory.
+ * }</pre>
+ *
+ * <h2>The cache ({@link dev.wasmrt.jit.CompiledModules})</h2>
+ * <ul>
+ *   <li>{@code name.wasm} caches to {@code name.cwasm} in the same directory. The file holds a
+ *       header (magic, format version, {@link dev.wasmrt.jit.Compiler#VERSION}, the
+ *       code-changing {@link dev.wasmrt.jit.CompilerOptions}, the SHA-256 of the .wasm, the JVM
+ *       feature version), the per-function compile decisions, the class files, and a CRC32.</li>
+ *   <li>A matching entry is loaded without running ASM and without validating again: the module
+ *       is only decoded (instantiation needs its imports and segments). Entries are written only
+ *       after validation succeeded, so the cache directory must be as trusted as the code.</li>
+ *   <li>A stale (other source, compiler, options or JVM), corrupt or truncated entry is rebuilt,
+ *       with one warning line on the given stream (stderr by default). A location that cannot
+ *       be written costs one warning and the module runs compiled in memory.</li>
+ *   <li>Entries are written to a temporary file in the same directory and renamed atomically, so
+ *       concurrent processes or threads never see half a file; racing writers both succeed.</li>
+ * </ul>
+ *
+ * <h2>Generated code</h2>
+ * Per module, in a class loader of its own (unloadable with the module): {@code State} (one
+ * per instance: a field per memory, global and table, bound on the first call because functions
+ * exist before the instance's memories do), {@code Code0..n} (128 functions each: the static
+ * method {@code f<i>(params..., State, ExecContext)} per function, plus an invoker for the
+ * engine-neutral {@code FunctionInstance.invoke} convention) and {@code Dispatch} (per JVM
+ * signature: generic calls, direct dispatch by function index for call_indirect / call_ref,
+ * exception construction).
+ * <ul>
+ *   <li>Wasm locals are JVM locals; the operand stack is the JVM stack (a typed abstract stack
+ *       during translation). Values a branch carries go through locals; unreachable code is
+ *       skipped; ASM computes the frames without loading classes.</li>
+ *   <li>Calls within a module are static calls with primitive parameters; the first result is
+ *       returned and further results are left in {@code ctx.slots}/{@code ctx.refs} at
+ *       {@code ctx.top + k}, so no call allocates. Imported and interpreted functions are called
+ *       through {@code FunctionInstance.invoke}.</li>
+ *   <li>Memory accesses are static calls into {@link dev.wasmrt.jit.Mem}, which HotSpot inlines
+ *       into {@link dev.wasmrt.interpreter.Memory}'s bounds-checked accessors. Numeric semantics
+ *       come from {@link dev.wasmrt.interpreter.Numerics}, shared with the interpreter.</li>
+ *   <li>Each function calls {@code ctx.enter()}/{@code leave()} (call depth) and, unless
+ *       {@link dev.wasmrt.jit.CompilerOptions#interruptChecks()} is off, {@code ctx.tick()} at
+ *       entry and loop headers. A JVM {@code StackOverflowError} becomes the
+ *       "call stack exhausted" trap at {@link dev.wasmrt.jit.CompiledFunction}'s boundary.</li>
+ *   <li>Wasm exceptions are {@link dev.wasmrt.interpreter.WasmException}s; a try_table saves the
+ *       operand stack below it into locals so its handlers can rebuild it.</li>
+ *   <li>A self tail call ({@code return_call} of the function itself) is a jump.</li>
+ * </ul>
+ *
+ * <h2>What runs in the interpreter instead</h2>
+ * Functions the compiler does not translate run in the interpreter transparently; the reason
+ * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values, GC, threads
+ * (atomics), legacy exception instructions (try/catch/delegate/rethrow), tail calls to other
+ * functions (return_call_indirect, return_call_ref, return_call of another function: the
+ * interpreter runs them in constant stack), more than 250 parameter slots or 60000 local slots,
+ * and bodies over the JVM's 64 KiB method limit. Splitting large functions into several methods
+ * (for HotSpot's 8000-byte JIT limit) is not done yet; {@link dev.wasmrt.jit.CodeStats} measures
+ * how much code it would concern.
+ */
+package dev.wasmrt.jit;
