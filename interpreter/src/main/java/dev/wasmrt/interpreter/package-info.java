@@ -15,7 +15,10 @@
  * {@code v128} as two longs (low half first); references as Objects (null is the null
  * reference, a function reference is its {@link dev.wasmrt.interpreter.FunctionInstance}, an
  * externref is an {@link dev.wasmrt.interpreter.ExternRef}, an exnref an
- * {@link dev.wasmrt.interpreter.ExceptionRef}). Failures: {@link dev.wasmrt.interpreter.LinkException}
+ * {@link dev.wasmrt.interpreter.ExceptionRef}; GC values are
+ * {@link dev.wasmrt.interpreter.gc.WasmStruct}, {@link dev.wasmrt.interpreter.gc.WasmArray} and
+ * {@link dev.wasmrt.interpreter.gc.I31Ref}, and a host value passed as an anyref stays its
+ * ExternRef). Failures: {@link dev.wasmrt.interpreter.LinkException}
  * (assert_unlinkable), {@link dev.wasmrt.interpreter.Trap} (assert_trap; its subclass
  * {@link dev.wasmrt.interpreter.InterruptTrap} for interruption, deadline and fuel),
  * {@link dev.wasmrt.interpreter.WasmException} (an uncaught Wasm exception with tag and payload).

@@ -59,12 +59,13 @@ final class ByteReader {
         }
     }
 
-    /** An unsigned 32-bit value that is a count or an index, which must fit a Java int. */
+    /**
+     * An unsigned 32-bit index. No index space reaches 2^31 - 1, so larger indices are well-formed
+     * but unknown: they become {@link Integer#MAX_VALUE} and the validator rejects them.
+     */
     int index() {
-        int at = pos;
         int v = u32();
-        if (v < 0) throw errorAt("integer too large", at); // beyond 2^31 no index space can reach
-        return v;
+        return v < 0 ? Integer.MAX_VALUE : v;
     }
 
     /**

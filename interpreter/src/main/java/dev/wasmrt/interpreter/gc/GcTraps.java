@@ -21,6 +21,8 @@ public final class GcTraps {
 
     public static Trap elementsOutOfBounds() { return new Trap("out of bounds table access"); }
 
+    public static Trap outOfMemory() { return new Trap("out of memory"); }
+
     /** Not a spec trap: an implementation limit, so hostile sizes fail cleanly instead of exhausting the heap. */
     public static Trap allocationTooLarge() { return new Trap("array allocation exceeds the implementation limit"); }
 }

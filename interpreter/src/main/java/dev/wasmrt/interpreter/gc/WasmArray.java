@@ -34,14 +34,19 @@ public abstract sealed class WasmArray {
     public static WasmArray allocate(int typeId, StorageKind kind, long length) {
         if (length < 0 || length * Math.max(kind.bytes, 8) > MAX_BYTES) throw GcTraps.allocationTooLarge();
         int n = (int) length;
-        return switch (kind) {
-            case I8 -> new Bytes(typeId, new byte[n]);
-            case I16 -> new Shorts(typeId, new short[n]);
-            case I32, F32 -> new Ints(typeId, kind, new int[n]);
-            case I64, F64 -> new Longs(typeId, kind, new long[n]);
-            case V128 -> new Vectors(typeId, new long[2 * n]);
-            case REF -> new Refs(typeId, new Object[n]);
-        };
+        try {
+            return switch (kind) {
+                case I8 -> new Bytes(typeId, new byte[n]);
+                case I16 -> new Shorts(typeId, new short[n]);
+                case I32, F32 -> new Ints(typeId, kind, new int[n]);
+                case I64, F64 -> new Longs(typeId, kind, new long[n]);
+                case V128 -> new Vectors(typeId, new long[2 * n]);
+                case REF -> new Refs(typeId, new Object[n]);
+            };
+        } catch (OutOfMemoryError e) {
+            // Large arrays that the heap cannot hold right now: a trap, not a dead runtime.
+            throw GcTraps.outOfMemory();
+        }
     }
 
     /** The canonical type id, for casts. */

@@ -38,8 +38,6 @@ class GcInstructionsTest {
                     (struct.get_u $s 0 (local.get $r)))
                   (func (export "wide") (result i64)
                     (struct.get $s 1 (struct.new $s (i32.const 0) (i64.const -5) (v128.const i64x2 1 2))))
-                  (func (export "vec_high") (result i64)
-                    (i64x2.extract_lane 1 (struct.get $s 2 (struct.new $s (i32.const 0) (i64.const 0) (v128.const i64x2 1 2)))))
                   (func (export "null_get") (result i64) (struct.get $s 1 (ref.null $s))))
                 """);
         long[] packed = i.call("packed", 0x1F0);
