@@ -2,7 +2,8 @@
 # Rebuilds the benchmark workloads into wasm/ and records their reference output under node 20:
 #   wasm/<name>.wasm                 C: clang-14 wasm32-wasi -O2; Rust: rustc 1.63 wasm32-wasi -O
 #   wasm/<name>.scale-<n>.stdout.txt what `<name> <n>` prints under node's WASI, for the smoke
-#                                    scale 1 and the full default scale (no argument, "full")
+#                                    scale 1, the JMH default scale 4 and the program's own default
+#                                    (no argument: "full")
 # Every workload checks its own result and exits non-zero on a mismatch, so a build that records
 # a failing run stops here. Needs clang-14, rustc with wasm32-wasi and node 20 -- only to
 # regenerate; the Java side reads the committed files.
@@ -40,5 +41,6 @@ for src in c/*.c rust/*.rs; do
     echo "building $name"
     compile "$src" "$name"
     record "$name" 1 1
+    record "$name" 4 4
     record "$name" full
 done

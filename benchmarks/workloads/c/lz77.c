@@ -100,8 +100,8 @@ static void generate(uint8_t *buf, size_t n) {
 }
 
 int main(int argc, char **argv) {
-    int scale = workload_scale(argc, argv, 4);
-    size_t n = (size_t)scale << 20;
+    int scale = workload_scale(argc, argv, 128);
+    size_t n = (size_t)scale << 15; /* 32 KiB per unit */
     uint8_t *input = malloc(n), *packed = malloc(n + n / 64 + 16), *unpacked = malloc(n);
     check(input && packed && unpacked, "allocation");
     generate(input, n);

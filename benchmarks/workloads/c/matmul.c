@@ -5,7 +5,7 @@
 #include <string.h>
 #include "workload.h"
 
-enum { N = 256, BLOCK = 32 };
+enum { N = 64, BLOCK = 16 };
 
 static float a[N][N], b[N][N], c[N][N];
 
@@ -22,7 +22,7 @@ static void multiply(void) {
 }
 
 int main(int argc, char **argv) {
-    int scale = workload_scale(argc, argv, 16);
+    int scale = workload_scale(argc, argv, 1024);
     double checksum = 0;
     for (int round = 0; round < scale; round++) {
         for (int i = 0; i < N; i++)
@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
             expected += column * row;
         }
         check(fabs(total - expected) < 1e-2 * (1 + fabs(expected)), "sum identity");
-        for (int s = 0; s < 64; s++) {
+        for (int s = 0; s < 8; s++) {
             int i = (int)(rng_next() % N), j = (int)(rng_next() % N);
             double direct = 0;
             for (int k = 0; k < N; k++) direct += (double)a[i][k] * b[k][j];

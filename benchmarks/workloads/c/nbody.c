@@ -71,8 +71,8 @@ static void advance(double dt) {
 }
 
 int main(int argc, char **argv) {
-    int scale = workload_scale(argc, argv, 10);
-    long steps = (long)scale * 200000;
+    int scale = workload_scale(argc, argv, 400);
+    long steps = (long)scale * 5000;
     offset_momentum();
     double before = energy();
     check(fabs(before - -0.169075164) < 1e-9, "initial energy");

@@ -53,8 +53,8 @@ static long lower_bound(const int32_t *a, long n, int32_t key) {
 }
 
 int main(int argc, char **argv) {
-    int scale = workload_scale(argc, argv, 4);
-    long n = (long)scale * 250000;
+    int scale = workload_scale(argc, argv, 128);
+    long n = (long)scale * 8000;
     int32_t *a = malloc((size_t)n * sizeof *a), *b = malloc((size_t)n * sizeof *b), *tmp = malloc((size_t)n * sizeof *tmp);
     check(a && b && tmp, "allocation");
     uint64_t sum_before = 0, xor_before = 0;

@@ -230,7 +230,7 @@ fn fail(what: &str) -> ! {
 
 fn main() {
     let scale: usize = match std::env::args().nth(1) {
-        None => 8,
+        None => 200,
         Some(arg) => match arg.parse() {
             Ok(s) if s >= 1 => s,
             _ => {
@@ -241,7 +241,7 @@ fn main() {
     };
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut written = Totals::default();
-    let document = generate(scale * 2_500, &mut rng, &mut written);
+    let document = generate(scale * 100, &mut rng, &mut written);
 
     let mut parser = Parser { bytes: document.as_bytes(), at: 0 };
     let root = parser.value();

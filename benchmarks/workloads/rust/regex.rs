@@ -265,7 +265,7 @@ fn self_test() {
 
 fn main() {
     let scale: usize = match std::env::args().nth(1) {
-        None => 8,
+        None => 200,
         Some(arg) => match arg.parse() {
             Ok(s) if s >= 1 => s,
             _ => {
@@ -286,7 +286,7 @@ fn main() {
     let mut planted = [0u64; 3];
     let mut found = [0u64; 3];
     let mut bytes = 0usize;
-    for _ in 0..scale * 2_500 {
+    for _ in 0..scale * 100 {
         // Filler is lower-case words and spaces only: no digit, '@', or ':' ever appears in it.
         let r = rng.next();
         let mut line = String::new();

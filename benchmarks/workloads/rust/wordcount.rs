@@ -42,7 +42,7 @@ fn fail(what: &str) -> ! {
 
 fn main() {
     let scale: usize = match std::env::args().nth(1) {
-        None => 8,
+        None => 256,
         Some(arg) => match arg.parse() {
             Ok(s) if s >= 1 => s,
             _ => {
@@ -55,7 +55,7 @@ fn main() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut expected = vec![0u32; words.len()];
     let mut text = String::new();
-    let total_words = scale * 200_000;
+    let total_words = scale * 6_250;
     for i in 0..total_words {
         // Skewed draw: frequent short words and a long tail, like natural text.
         let r = rng.next();

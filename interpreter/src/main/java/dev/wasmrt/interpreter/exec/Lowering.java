@@ -17,9 +17,9 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  * Rewrites a function body once, on its first call, into the interpreter's code. The layout
  * stays that of {@link Immediates} except:
  * <ul>
- *   <li>block, loop, if, try, try_table: the block type becomes {@code paramSlots, resultSlots},
- *       and every endPc becomes the pc just after the matching end (or delegate);</li>
- *   <li>else, catch, catch_all: their endPc likewise becomes the pc after the end;</li>
+ *   <li>control instructions and branch targets become static jumps, as {@link ControlLowering}
+ *       describes, with branch descriptors appended after the body;</li>
+ *   <li>try, try_table: the block type becomes {@code paramSlots, resultSlots};</li>
  *   <li>local.get/set/tee: the index becomes a slot offset, and accesses to reference locals use
  *       the interpreter's own opcodes {@link #LOCAL_GET_REF} etc., so number locals never touch
  *       the reference array; global.get/set of reference globals likewise;</li>
@@ -63,15 +63,15 @@ final class Lowering {
             slots += slotsOf(locals.get(i));
         }
         int[] code = fn.body().ops().clone();
+        ControlLowering control = new ControlLowering(facts, fn.body().ops(), code, slots);
         long maxStack = 4;
-        int maxLabels = 1;
         for (int pc = 0; pc < code.length; pc += Opcodes.length(fn.body().ops(), pc)) {
+            control.visit(pc);
             int op = code[pc];
             switch (op) {
-                case BLOCK, LOOP, TRY_TABLE, TRY -> {
+                case TRY_TABLE, TRY -> {
+                    // The handler records the stack height below the block's parameters.
                     setBlockType(module, code, pc);
-                    code[pc + 3] = after(fn.body().ops(), code[pc + 3]);
-                    maxLabels++;
                     if (op == TRY_TABLE) {
                         int n = code[pc + 4];
                         for (int c = 0; c < n; c++) {
@@ -80,16 +80,8 @@ final class Lowering {
                         }
                     }
                 }
-                case IF -> {
-                    setBlockType(module, code, pc);
-                    code[pc + 4] = after(fn.body().ops(), code[pc + 4]);
-                    maxLabels++;
-                }
-                case ELSE, CATCH_ALL -> code[pc + 1] = after(fn.body().ops(), code[pc + 1]);
-                case CATCH -> {
-                    code[pc + 3] = after(fn.body().ops(), code[pc + 3]);
-                    maxStack += slotsOf(funcOfTag(module, code[pc + 1]).params());
-                }
+                case BLOCK, LOOP, IF, ELSE, CATCH_ALL -> { }
+                case CATCH -> maxStack += slotsOf(funcOfTag(module, code[pc + 1]).params());
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
                     int index = code[pc + 1];
                     if (locals.get(index).isRef()) code[pc] = op - LOCAL_GET + LOCAL_GET_REF;
@@ -126,16 +118,12 @@ final class Lowering {
         }
         // A hostile body could overflow an int here; beyond the store's slot limit the call traps anyway.
         int stack = (int) Math.min(maxStack, Integer.MAX_VALUE / 2);
-        return new FunctionCode(code, slotsOf(type.params()), slots, slotsOf(type.results()), stack, maxLabels);
+        return new FunctionCode(control.withDescriptors(), slotsOf(type.params()), slots, slotsOf(type.results()), stack,
+                control.maxHandlers());
     }
 
     private static CompositeType.Func funcOfTag(Module module, int tag) {
         return module.types().get(module.tagTypeIndex(tag)).func();
-    }
-
-    /** The pc after the instruction at {@code pc} (an end or delegate). */
-    private static int after(int[] ops, int pc) {
-        return pc + Opcodes.length(ops, pc);
     }
 
     private static void setBlockType(Module module, int[] code, int pc) {

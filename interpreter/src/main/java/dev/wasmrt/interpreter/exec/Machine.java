@@ -13,6 +13,7 @@ import dev.wasmrt.interpreter.Tag;
 import dev.wasmrt.interpreter.Trap;
 import dev.wasmrt.interpreter.WasmException;
 import dev.wasmrt.interpreter.gc.GcOps;
+import dev.wasmrt.interpreter.gc.GcTraps;
 
 import java.util.Arrays;
 
@@ -20,9 +21,11 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
 import static dev.wasmrt.interpreter.exec.Lowering.*;
 
 /**
- * The interpreter loop of one thread. Frames and labels live in arrays here, not on the Java
- * stack; values live in the context's slot arrays. A label is three ints: the pc of its block
- * instruction, the stack height below its values, and the number of slots a branch carries.
+ * The interpreter loop of one thread. Frames and exception handlers live in arrays here, not on
+ * the Java stack; values live in the context's slot arrays. Blocks cost nothing at run time:
+ * {@link ControlLowering} resolved every branch to a descriptor (resume pc, slots carried, target
+ * height, handlers left). Only try and try_table push a handler: the pc of the instruction and
+ * the stack height below its parameters; the {@code lsp}/{@code lbase} names count handlers.
  *
  * <p>The loop keeps its state in locals and writes it to the {@code cur*} fields only where
  * something outside the loop needs it (calls into other engines and host functions, throws).
@@ -38,12 +41,13 @@ final class Machine {
     private int[] frameLbase = new int[32];
     private int fsp;
 
-    private int[] labels = new int[3 * 64];
+    private int[] handlerPc = new int[64];
+    private int[] handlerHeight = new int[64];
     private ExceptionRef[] caught = new ExceptionRef[64];
 
     private InterpretedFunction curFn;
     private int curPc, curSp, curFp, curLbase, curLsp;
-    /** A branch depth for the loop to take on resumption (after a try_table catch), or -1. */
+    /** A branch descriptor for the loop to take on resumption (after a try_table catch), or -1. */
     private int pendingBranch = -1;
 
     private Machine(ExecContext ctx) { this.ctx = ctx; }
@@ -79,6 +83,9 @@ final class Machine {
             throw t;
         } catch (StackOverflowError e) {
             throw Trap.callStackExhausted();
+        } catch (OutOfMemoryError e) {
+            // GC allocations are the guest's to make; running the heap dry must not take the host down.
+            throw GcTraps.outOfMemory();
         } finally {
             while (fsp > entry) {
                 frameFn[--fsp] = null;
@@ -100,7 +107,7 @@ final class Machine {
         curFn = f;
         FunctionCode fc = f.code();
         ctx.ensure(base + fc.localSlots() + fc.maxStackSlots());
-        ensureLabels(lbase + fc.maxLabels());
+        ensureHandlers(lbase + fc.maxHandlers());
         Arrays.fill(ctx.slots, base + fc.paramSlots(), base + fc.localSlots(), 0L);
         Arrays.fill(ctx.refs, base + fc.paramSlots(), base + fc.localSlots(), null);
         curPc = 0;
@@ -110,10 +117,11 @@ final class Machine {
         curLsp = lbase;
     }
 
-    private void ensureLabels(int count) {
+    private void ensureHandlers(int count) {
         if (count > caught.length) {
             int n = Math.max(count, caught.length * 2);
-            labels = Arrays.copyOf(labels, 3 * n);
+            handlerPc = Arrays.copyOf(handlerPc, n);
+            handlerHeight = Arrays.copyOf(handlerHeight, n);
             caught = Arrays.copyOf(caught, n);
         }
     }
@@ -144,69 +152,53 @@ final class Machine {
         int[] code = fn.code().code();
         long[] s = ctx.slots;
         Object[] r = ctx.refs;
-        int[] lab = labels;
         int pc = curPc, sp = curSp, fp = curFp, lbase = curLbase, lsp = curLsp;
-        int d = pendingBranch;
+        // The branch descriptor of a taken branch, or -1.
+        int br = pendingBranch;
         pendingBranch = -1;
         FunctionInstance callee = null;
         boolean tail = false;
 
         while (true) {
-            if (d < 0) {
+            if (br < 0) {
                 int op = code[pc];
                 switch (op) {
                     case NOP: pc++; continue;
                     case UNREACHABLE: throw Trap.unreachable();
-                    case BLOCK:
-                        lab[3 * lsp] = pc; lab[3 * lsp + 1] = sp - code[pc + 1]; lab[3 * lsp + 2] = code[pc + 2]; lsp++;
-                        pc += 4; continue;
-                    case LOOP:
-                        ctx.tick();
-                        lab[3 * lsp] = pc; lab[3 * lsp + 1] = sp - code[pc + 1]; lab[3 * lsp + 2] = code[pc + 1]; lsp++;
-                        pc += 4; continue;
-                    case IF: {
-                        int c = (int) s[--sp];
-                        lab[3 * lsp] = pc; lab[3 * lsp + 1] = sp - code[pc + 1]; lab[3 * lsp + 2] = code[pc + 2]; lsp++;
-                        if (c != 0) pc += 5;
-                        else if (code[pc + 3] >= 0) pc = code[pc + 3] + 2;
-                        else { lsp--; pc = code[pc + 4]; }
-                        continue;
-                    }
+                    case BLOCK: case LOOP: pc = code[pc + 3]; continue;
+                    case IF: pc = (int) s[--sp] != 0 ? pc + 5 : code[pc + 3]; continue;
+                    case ELSE: pc = code[pc + 1]; continue;
                     case TRY:
                     case TRY_TABLE:
-                        lab[3 * lsp] = pc; lab[3 * lsp + 1] = sp - code[pc + 1]; lab[3 * lsp + 2] = code[pc + 2];
-                        caught[lsp] = null; lsp++;
+                        handlerPc[lsp] = pc; handlerHeight[lsp] = sp - code[pc + 1]; caught[lsp++] = null;
                         pc += op == TRY ? 5 : 5 + 3 * code[pc + 4]; continue;
-                    case ELSE: case CATCH_ALL: lsp--; pc = code[pc + 1]; continue;
+                    case CATCH_ALL: lsp--; pc = code[pc + 1]; continue;
                     case CATCH: lsp--; pc = code[pc + 3]; continue;
                     case DELEGATE: lsp--; pc += 2; continue;
-                    case END:
-                        if (lsp > lbase) { lsp--; pc++; continue; }
-                        d = lsp - lbase;
-                        break;
-                    case BR: d = code[pc + 1]; break;
+                    case END: lsp--; pc++; continue;
+                    case BR: br = code[pc + 1]; break;
                     case BR_IF:
                         if ((int) s[--sp] == 0) { pc += 2; continue; }
-                        d = code[pc + 1]; break;
+                        br = code[pc + 1]; break;
                     case BR_TABLE: {
                         int n = code[pc + 1];
                         int i = (int) s[--sp];
-                        d = code[pc + 2 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
+                        br = code[pc + 2 + (Integer.compareUnsigned(i, n) < 0 ? i : n)];
                         break;
                     }
                     case BR_ON_NULL:
                         if (r[sp - 1] != null) { pc += 2; continue; }
-                        sp--; d = code[pc + 1]; break;
+                        sp--; br = code[pc + 1]; break;
                     case BR_ON_CAST_LOCAL:
                     case BR_ON_CAST_FAIL_LOCAL:
                         if (!GcOps.branchTaken(op == BR_ON_CAST_LOCAL ? BR_ON_CAST : BR_ON_CAST_FAIL, code, pc, r[sp - 1], inst.gcTypes)) {
                             pc += 5; continue;
                         }
-                        d = code[pc + 2]; break;
+                        br = code[pc + 2]; break;
                     case BR_ON_NON_NULL:
                         if (r[--sp] == null) { pc += 2; continue; }
-                        sp++; d = code[pc + 1]; break;
-                    case RETURN: d = lsp - lbase; break;
+                        sp++; br = code[pc + 1]; break;
+                    case RETURN: break;
                     case CALL: callee = inst.functions[code[pc + 1]]; pc += 2; tail = false; break;
                     case RETURN_CALL: callee = inst.functions[code[pc + 1]]; pc += 2; tail = true; break;
                     case CALL_INDIRECT:
@@ -441,10 +433,7 @@ final class Machine {
                         s = ctx.slots;
                         r = ctx.refs;
                     }
-                    if (lsp + fc.maxLabels() > caught.length) {
-                        ensureLabels(lsp + fc.maxLabels());
-                        lab = labels;
-                    }
+                    if (lsp + fc.maxHandlers() > caught.length) ensureHandlers(lsp + fc.maxHandlers());
                     Arrays.fill(s, fp + fc.paramSlots(), sp, 0L);
                     Arrays.fill(r, fp + fc.paramSlots(), sp, null);
                     pc = 0;
@@ -464,33 +453,27 @@ final class Machine {
                 r = ctx.refs;
                 sp = argBase + f.type().resultSlots();
                 if (!tail) continue;
-                d = lsp - lbase;
+            } else if (br >= 0) {
+                int target = code[br];
+                if (target >= 0) {
+                    int arity = code[br + 1];
+                    int height = fp + code[br + 2];
+                    lsp -= code[br + 3];
+                    br = -1;
+                    if (height + arity != sp) {
+                        System.arraycopy(s, sp - arity, s, height, arity);
+                        System.arraycopy(r, sp - arity, r, height, arity);
+                        sp = height + arity;
+                    }
+                    // A loop's resume pc is at most the branch's own pc.
+                    if (target <= pc) ctx.tick();
+                    pc = target;
+                    continue;
+                }
+                br = -1;
             }
 
-            // Branch to the label d levels out; past the outermost label it returns.
-            int li = lsp - 1 - d;
-            d = -1;
-            if (li >= lbase) {
-                int start = lab[3 * li];
-                int height = lab[3 * li + 1];
-                int arity = lab[3 * li + 2];
-                if (height + arity != sp) {
-                    System.arraycopy(s, sp - arity, s, height, arity);
-                    System.arraycopy(r, sp - arity, r, height, arity);
-                    sp = height + arity;
-                }
-                int bop = code[start];
-                if (bop == LOOP) {
-                    // Back-edge: the loop's label stays, execution resumes after the loop header.
-                    lsp = li + 1;
-                    pc = start + 4;
-                    ctx.tick();
-                } else {
-                    lsp = li;
-                    pc = bop == IF ? code[start + 4] : code[start + 3];
-                }
-                continue;
-            }
+            // Return: a return instruction, the function's end, a branch to its label or a tail call.
             int results = fn.code().resultSlots();
             if (fp + results != sp) {
                 System.arraycopy(s, sp - results, s, fp, results);
@@ -518,13 +501,12 @@ final class Machine {
      * handles it.
      */
     private boolean unwind(ExceptionRef exn, int entry) {
-        int[] lab = labels;
         while (true) {
             InterpretedFunction fn = curFn;
             int[] code = fn.code().code();
             Instance inst = fn.instance;
             for (int li = curLsp - 1; li >= curLbase; li--) {
-                int start = lab[3 * li];
+                int start = handlerPc[li];
                 int op = code[start];
                 if (op == TRY_TABLE) {
                     int n = code[start + 4];
@@ -533,7 +515,7 @@ final class Machine {
                         int kind = code[at];
                         boolean all = kind == Immediates.CATCH_KIND_ALL || kind == Immediates.CATCH_KIND_ALL_REF;
                         if (!all && inst.tags[code[at + 1]] != exn.tag()) continue;
-                        int sp = lab[3 * li + 1];
+                        int sp = handlerHeight[li];
                         if (!all) sp = pushPayload(exn, sp);
                         if (kind == Immediates.CATCH_KIND_CATCH_REF || kind == Immediates.CATCH_KIND_ALL_REF) {
                             ctx.slots[sp] = 0;
@@ -552,7 +534,7 @@ final class Machine {
                             break;
                         }
                         if (hop == CATCH_ALL || inst.tags[code[h + 1]] == exn.tag()) {
-                            int sp = lab[3 * li + 1];
+                            int sp = handlerHeight[li];
                             if (hop == CATCH) sp = pushPayload(exn, sp);
                             caught[li] = exn;
                             curSp = sp;

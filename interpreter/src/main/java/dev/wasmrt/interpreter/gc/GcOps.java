@@ -1,6 +1,7 @@
 package dev.wasmrt.interpreter.gc;
 
 import dev.wasmrt.interpreter.Instance;
+import dev.wasmrt.interpreter.Trap;
 
 import static dev.wasmrt.decoder.model.Opcodes.*;
 
@@ -88,7 +89,7 @@ public final class GcOps {
                 r[sp - 1] = null;
                 return sp;
             }
-            default: throw new IllegalArgumentException("not a GC instruction: " + name(op));
+            default: throw new Trap("unsupported instruction: " + name(op));
         }
     }
 

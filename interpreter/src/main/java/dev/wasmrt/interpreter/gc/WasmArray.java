@@ -32,7 +32,8 @@ public abstract sealed class WasmArray {
 
     /** A zero/null-filled array of {@code length} (an unsigned i32) elements. */
     public static WasmArray allocate(int typeId, StorageKind kind, long length) {
-        if (length < 0 || length * Math.max(kind.bytes, 8) > MAX_BYTES) throw GcTraps.allocationTooLarge();
+        long elementBytes = kind == StorageKind.REF ? 8 : kind.bytes;
+        if (length < 0 || length * elementBytes > MAX_BYTES) throw GcTraps.allocationTooLarge();
         int n = (int) length;
         try {
             return switch (kind) {

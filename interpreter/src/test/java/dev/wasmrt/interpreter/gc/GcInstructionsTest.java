@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The GC instructions run by the interpreter, end to end through the embedding API. */
 class GcInstructionsTest {
@@ -134,6 +135,23 @@ class GcInstructionsTest {
         assertEquals(2, list.length());
         assertSame(pair, list.getRef(0));
         assertEquals(1, i32(i, "same"), "i31 references compare by value");
+    }
+
+    @Test
+    void hostileArrayLengthsTrapInCodeAndInConstantExpressions() {
+        Instance i = instantiate("""
+                (module
+                  (type $a (array i64))
+                  (func (export "huge") (result i32) (array.len (array.new_default $a (i32.const -1)))))
+                """);
+        assertTrue(trap(i, "huge").contains("limit"));
+        var module = Wasm.parse("""
+                (module
+                  (type $a (array i8))
+                  (global (ref $a) (array.new $a (i32.const 0) (i32.const 0x7FFFFFFF))))
+                """);
+        Trap t = assertThrows(Trap.class, () -> new Store().instantiate(module, new Imports()));
+        assertTrue(t.reason().contains("limit"), t.reason());
     }
 
     @Test

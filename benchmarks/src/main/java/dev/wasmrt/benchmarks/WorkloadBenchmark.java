@@ -1,0 +1,61 @@
+package dev.wasmrt.benchmarks;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One complete run of a workload ({@code _start} on a fresh instance, output checked) per
+ * operation, on each engine: ours (interpreter, compiler) and Chicory's (interpreter, compiler).
+ * Module preparation happens once per trial, outside the measurement. Single-shot timing,
+ * because one operation of an interpreter at the default scale takes seconds.
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar WorkloadBenchmark -p scale=1 -wi 1 -i 2}
+ * is a smoke run; benchmarks/run.sh wraps both modes.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-Xms1g", "-Xmx2g"})
+@State(Scope.Benchmark)
+public class WorkloadBenchmark {
+    @Param({"lz77", "sha256", "sort_search", "nbody", "matmul", "recursion", "wordcount", "json", "regex"})
+    public String workload;
+
+    @Param({"interpreter", "compiler", "chicory-interpreter", "chicory-compiler"})
+    public String engine;
+
+    /** Units of work (each workload's argv[1]); build.sh records node's output for 1, 4 and full. */
+    @Param("4")
+    public int scale;
+
+    private GuestRunner runner;
+    private String expected;
+
+    @Setup(Level.Trial)
+    public void prepare() {
+        runner = GuestRunner.create(engine, workload);
+        expected = Workloads.expectedOutput(workload, scale).orElse(null);
+    }
+
+    @Benchmark
+    public String run() {
+        String output = runner.run(scale);
+        if (expected != null && !expected.equals(output)) {
+            throw new IllegalStateException(engine + " printed " + output + " where node printed " + expected);
+        }
+        return output;
+    }
+}
