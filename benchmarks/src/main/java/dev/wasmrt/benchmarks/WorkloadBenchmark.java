@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One complete run of a workload ({@code _start} on a fresh instance, output checked) per
  * operation, on each engine: ours (interpreter, compiler) and Chicory's (interpreter, compiler).
  * Module preparation happens once per trial, outside the measurement. Single-shot timing,
- * because one operation of an interpreter at the default scale takes seconds.
+ * because one operation of an interpreter takes seconds.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar WorkloadBenchmark -p scale=1 -wi 1 -i 2}
  * is a smoke run; benchmarks/run.sh wraps both modes.
@@ -37,8 +37,11 @@ public class WorkloadBenchmark {
     @Param({"interpreter", "compiler", "chicory-interpreter", "chicory-compiler"})
     public String engine;
 
-    /** Units of work (each workload's argv[1]); build.sh records node's output for 1, 4 and full. */
-    @Param("4")
+    /**
+     * Units of work (each workload's argv[1]). 1 keeps the default run under 15 minutes on two
+     * cores, interpreters included; build.sh records node's output for 1, 4 and the full size.
+     */
+    @Param("1")
     public int scale;
 
     private GuestRunner runner;

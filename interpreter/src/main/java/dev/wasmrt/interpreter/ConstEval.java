@@ -49,7 +49,7 @@ final class ConstEval {
                 default -> {
                     int op = ops[pc];
                     if (op < Opcodes.PREFIX_FB || op >= Opcodes.PREFIX_FE) throw new Trap("unsupported instruction: " + Opcodes.name(op));
-                    reserve(2);
+                    reserve(1);
                     sp = GcOps.exec(op, ops, pc, bits, refs, sp, instance.gcTypes, instance);
                 }
             }

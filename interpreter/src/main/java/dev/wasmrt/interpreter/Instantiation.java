@@ -90,7 +90,7 @@ final class Instantiation {
     }
 
     private boolean tableMatches(Table actual, TableType expected) {
-        RtType want = RtType.of(expected.elementType(), canon, module);
+        RtType want = RtType.of(expected.elementType(), canon, module, instance.gcTypes);
         return actual.is64() == expected.is64()
                 && actual.rtType.isSubtypeOf(want) && want.isSubtypeOf(actual.rtType)
                 && limitsMatch(actual.size(), actual.hasMax(), actual.max(), expected.limits());
@@ -111,7 +111,7 @@ final class Instantiation {
 
     private boolean globalMatches(dev.wasmrt.interpreter.Global actual, GlobalType expected) {
         if (actual.mutable() != expected.mutable()) return false;
-        RtType want = RtType.of(expected.type(), canon, module);
+        RtType want = RtType.of(expected.type(), canon, module, instance.gcTypes);
         if (!actual.rtType.isSubtypeOf(want)) return false;
         return !expected.mutable() || want.isSubtypeOf(actual.rtType);
     }
@@ -129,7 +129,7 @@ final class Instantiation {
         for (int i = 0; i < module.globals().size(); i++) {
             Global def = module.globals().get(i);
             GlobalType type = def.type();
-            var g = new dev.wasmrt.interpreter.Global(type.type(), type.mutable(), RtType.of(type.type(), canon, module));
+            var g = new dev.wasmrt.interpreter.Global(type.type(), type.mutable(), RtType.of(type.type(), canon, module, instance.gcTypes));
             eval.eval(def.init());
             g.bits = eval.bits();
             if (type.type().kind() == ValType.Kind.V128) g.high = eval.high();
@@ -145,7 +145,7 @@ final class Instantiation {
             Object init = def.init() == null ? null : eval.eval(def.init()).ref();
             Limits l = type.limits();
             instance.tables[module.importedTableCount() + i] = new Table(type.elementType(),
-                    RtType.of(type.elementType(), canon, module), l.min(), l.max(), l.hasMax(), type.is64(), init);
+                    RtType.of(type.elementType(), canon, module, instance.gcTypes), l.min(), l.max(), l.hasMax(), type.is64(), init);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.wasmrt.jit;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +36,4 @@ public final class CompiledCode {
         for (int i = 0; i < fallbackReasons.length; i++) if (fallbackReasons[i] != null) out.put(i, fallbackReasons[i]);
         return out;
     }
-
-    boolean[] compiledFlags() { return Arrays.copyOf(compiled, compiled.length); }
 }

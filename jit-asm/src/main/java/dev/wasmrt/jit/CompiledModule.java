@@ -35,8 +35,6 @@ final class CompiledModule implements Engine.EngineModule {
         }
     }
 
-    CompiledCode code() { return code; }
-
     @Override
     public FunctionInstance[] createFunctions(Instance instance) {
         JitInstance state;

@@ -126,8 +126,6 @@ final class FunctionTranslator {
 
     private void pop(int n) { sp -= n; }
 
-    private JvmType peek() { return stack[sp - 1]; }
-
     private int newLocal(JvmType t) {
         int l = nextLocal;
         nextLocal += t.size;
@@ -786,8 +784,6 @@ final class FunctionTranslator {
     void popTypes(int n) { pop(n); }
 
     void pushType(JvmType t) { push(t); }
-
-    JvmType topType() { return peek(); }
 
     /** Pops the top {@code n} values into fresh locals, returning them (top last). */
     int[] spill(int n) { return spillTop(Arrays.copyOfRange(stack, sp - n, sp)); }

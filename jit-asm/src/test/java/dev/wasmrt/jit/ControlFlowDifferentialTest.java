@@ -115,7 +115,7 @@ class ControlFlowDifferentialTest {
         for (long n : new long[] {0, 1, 10, 1000}) pair.same("sum-loop", n);
         assertEquals("[500500]", pair.compiled("sum-loop", 1000).toString());
         for (long n : new long[] {1, 50, 101, 2}) pair.same("return-from-loop", n);
-        for (long n : new long[] {0, 1, 5}) pair.same("loop-params", n);
+        for (long n : new long[] {1, 2, 5}) pair.same("loop-params", n);
         assertEquals("[15]", pair.compiled("loop-params", 5).toString());
     }
 

@@ -10,7 +10,7 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  * raw bits in {@code s}, references in {@code r}, {@code sp} the first free slot, immediates as
  * {@link dev.wasmrt.decoder.model.Immediates} lays them out from {@code code[pc + 1]}. Each
  * returns the new stack height. A value takes one slot, a v128 two; an instruction grows the
- * stack by at most two slots. Used by the interpreter and by constant expressions.
+ * stack by at most one slot. Used by the interpreter and by constant expressions.
  */
 public final class GcOps {
     private static final long U32 = 0xFFFF_FFFFL;

@@ -16,8 +16,6 @@ public final class SimdInt {
         return r | ((v & Lanes.mask(bits)) << (i * bits));
     }
 
-    private static long clamp(long v, long min, long max) { return Math.max(min, Math.min(max, v)); }
-
     private static long minSigned(int bits) { return -(1L << (bits - 1)); }
 
     private static long maxSigned(int bits) { return (1L << (bits - 1)) - 1; }
@@ -90,7 +88,7 @@ public final class SimdInt {
     public static long addSatS(long a, long b, int bits) {
         long r = 0;
         for (int i = 0; i < perHalf(bits); i++) {
-            r = put(r, i, bits, clamp(get(a, i, bits) + get(b, i, bits), minSigned(bits), maxSigned(bits)));
+            r = put(r, i, bits, Math.clamp(get(a, i, bits) + get(b, i, bits), minSigned(bits), maxSigned(bits)));
         }
         return r;
     }
@@ -106,7 +104,7 @@ public final class SimdInt {
     public static long subSatS(long a, long b, int bits) {
         long r = 0;
         for (int i = 0; i < perHalf(bits); i++) {
-            r = put(r, i, bits, clamp(get(a, i, bits) - get(b, i, bits), minSigned(bits), maxSigned(bits)));
+            r = put(r, i, bits, Math.clamp(get(a, i, bits) - get(b, i, bits), minSigned(bits), maxSigned(bits)));
         }
         return r;
     }
@@ -123,7 +121,7 @@ public final class SimdInt {
         long r = 0;
         for (int i = 0; i < 4; i++) {
             long product = get(a, i, 16) * get(b, i, 16);
-            r = put(r, i, 16, clamp((product + 0x4000) >> 15, Short.MIN_VALUE, Short.MAX_VALUE));
+            r = put(r, i, 16, Math.clamp((product + 0x4000) >> 15, Short.MIN_VALUE, Short.MAX_VALUE));
         }
         return r;
     }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Times whole processes: `wasm-runtime run` (interpreter, and compiler with its .cwasm cache warm)
+# next to node running the same module through node:wasi, several runs each, and prints the
+# medians and the ratios to node. Startup, module loading and the run itself are all counted,
+# which is what a user of the command sees.
+#
+# usage: benchmarks/process-times.sh [--runs N] [--scale S] [--tsv FILE] [WORKLOAD...]
+#   --runs  runs per workload and runner (default 5)
+#   --scale the workloads' argv[1] (default 1, as WorkloadBenchmark)
+#   --tsv   also write the medians as TSV (read by benchmarks/run.sh's report)
+# WASM_RUNTIME overrides the executable (default: cli/target/wasm-runtime).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+runs=5
+scale=1
+tsv=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --runs) runs=$2; shift 2 ;;
+        --scale) scale=$2; shift 2 ;;
+        --tsv) tsv=$2; shift 2 ;;
+        -*) echo "unknown option $1" >&2; exit 2 ;;
+        *) break ;;
+    esac
+done
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(lz77 sha256 sort_search nbody matmul recursion wordcount json regex)
+runtime=${WASM_RUNTIME:-$root/cli/target/wasm-runtime}
+[ -x "$runtime" ] || { echo "no executable $runtime (build cli, or set WASM_RUNTIME)" >&2; exit 2; }
+command -v node >/dev/null || { echo "node not found" >&2; exit 2; }
+
+# A scratch copy, so the compiler's .cwasm cache entries never land in the repository.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cp "$here"/workloads/wasm/*.wasm "$scratch"/
+
+# Prints the median wall time in ms of `runs` executions of the given command.
+median_ms() {
+    local times=() i start end
+    for ((i = 0; i < runs; i++)); do
+        start=$(date +%s%N)
+        "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+        end=$(date +%s%N)
+        times+=($(( (end - start) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END {
+        m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
+}
+
+[ -z "$tsv" ] || printf 'workload\tscale\trunner\tmedian_ms\truns\n' > "$tsv"
+printf '%-12s %12s %12s %12s %10s %10s\n' workload "interp ms" "compiler ms" "node ms" "interp/node" "comp/node"
+for name in "${workloads[@]}"; do
+    module=$scratch/$name.wasm
+    interpreter=$(median_ms "$runtime" run "$module" "$scale")
+    "$runtime" run --engine compiler "$module" "$scale" > /dev/null   # writes the cache entry
+    compiler=$(median_ms "$runtime" run --engine compiler "$module" "$scale")
+    node=$(median_ms node --no-warnings "$root/guests/run-node.mjs" "$module" -- "$scale")
+    awk -v n="$name" -v i="$interpreter" -v c="$compiler" -v d="$node" \
+        'BEGIN { printf "%-12s %12.1f %12.1f %12.1f %10.2f %10.2f\n", n, i, c, d, i / d, c / d }'
+    if [ -n "$tsv" ]; then
+        printf '%s\t%s\tinterpreter\t%s\t%s\n%s\t%s\tcompiler\t%s\t%s\n%s\t%s\tnode\t%s\t%s\n' \
+            "$name" "$scale" "$interpreter" "$runs" "$name" "$scale" "$compiler" "$runs" "$name" "$scale" "$node" "$runs" >> "$tsv"
+    fi
+done

@@ -1,0 +1,28 @@
+package dev.wasmrt.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The committed workloads are complete and run correctly on our interpreter. */
+class WorkloadsTest {
+
+    @Test
+    void everyModuleOnDiskIsListedAndHasNodeOutputForTheDefaultScale() {
+        assertEquals(Workloads.NAMES.stream().sorted().toList(), Workloads.modulesOnDisk());
+        for (String name : Workloads.NAMES) {
+            assertTrue(Workloads.expectedOutput(name, 1).isPresent(), name + " has no recorded output for scale 1");
+        }
+    }
+
+    /** The cheapest workloads at scale 1 keep this under a few seconds; the benchmarks check all of them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"recursion", "regex", "json"})
+    void printsWhatNodePrinted(String workload) {
+        String output = GuestRunner.create("interpreter", workload).run(1);
+        assertEquals(Workloads.expectedOutput(workload, 1).orElseThrow(), output);
+    }
+}
