@@ -129,8 +129,8 @@ class ControlFlowDifferentialTest {
             pair.same("dead-code", c);
         }
         assertEquals("[107]", pair.compiled("block-value", 1).toString());
-        assertEquals("[53]", pair.compiled("deep-stack-branch", 1).toString());
-        assertEquals("[43]", pair.compiled("deep-stack-branch", 0).toString());
+        assertEquals("[50]", pair.compiled("deep-stack-branch", 1).toString());
+        assertEquals("[93]", pair.compiled("deep-stack-branch", 0).toString());
         for (long c : new long[] {0, 1}) for (long d : new long[] {0, 1}) pair.same("nested-if", c, d);
         pair.same("select", 0, 7, 8);
         pair.same("select", 5, 7, 8);

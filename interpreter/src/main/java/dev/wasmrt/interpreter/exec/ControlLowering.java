@@ -20,10 +20,10 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  *       block, loop and if, and {@code return} for the function's own end;</li>
  *   <li>each branch target (br, br_if, br_on_null, br_on_non_null, br_on_cast, br_on_cast_fail,
  *       every br_table entry, every try_table catch clause) becomes the index in the code array
- *       of a branch descriptor: {@link #DESCRIPTOR_SIZE} ints appended after the body, holding
- *       the pc to resume at (-1: return from the function), the slots carried, the stack height
- *       to carry them to (counted from the frame pointer, locals included) and the number of
- *       handlers the branch leaves;</li>
+ *       of its label's branch descriptor: {@link #DESCRIPTOR_SIZE} ints appended after the body,
+ *       holding the pc to resume at (-1: return from the function), the slots carried, the stack
+ *       height to carry them to (counted from the frame pointer, locals included) and the number
+ *       of the function's handlers that stay open (those outside the label);</li>
  *   <li>rethrow: the depth counts handlers only; delegate: the depth becomes the number of
  *       enclosing handlers to skip before the search for a catch resumes.</li>
  * </ul>
@@ -36,9 +36,11 @@ final class ControlLowering {
     private final int[] code;
     private final int localSlots;
 
-    // The open labels, the function's own at index 0, and the handlers strictly below each.
+    // The open labels, the function's own at index 0: whether each is a handler, the handlers
+    // outside it, and its branch descriptor once a branch needed one (-1 before).
     private boolean[] isHandler = new boolean[16];
     private int[] handlersBelow = new int[16];
+    private int[] descriptorOf = new int[16];
     private int labels;
     private int handlers;
     private int maxHandlers;
@@ -116,7 +118,9 @@ final class ControlLowering {
         if (labels == isHandler.length) {
             isHandler = Arrays.copyOf(isHandler, labels * 2);
             handlersBelow = Arrays.copyOf(handlersBelow, labels * 2);
+            descriptorOf = Arrays.copyOf(descriptorOf, labels * 2);
         }
+        descriptorOf[labels] = -1;
         isHandler[labels] = handler;
         handlersBelow[labels++] = handlers;
         if (handler) maxHandlers = Math.max(maxHandlers, ++handlers);
@@ -129,8 +133,13 @@ final class ControlLowering {
         return handler;
     }
 
-    /** Appends the descriptor of target {@code target} of the branch at {@code pc} to label {@code depth}; returns its index. */
+    /**
+     * The descriptor of label {@code depth}, target {@code target} of the branch at {@code pc};
+     * the first branch to a label appends it, so descriptors never outnumber the labels.
+     */
     private int resolve(int pc, int target, int depth) {
+        int label = labels - 1 - depth;
+        if (descriptorOf[label] >= 0) return descriptorOf[label];
         int targetPc = facts.targetPc(pc, target);
         int resume;
         if (targetPc < 0) resume = -1;
@@ -141,7 +150,8 @@ final class ControlLowering {
         descriptors[descriptorInts++] = resume;
         descriptors[descriptorInts++] = facts.targetArity(pc, target);
         descriptors[descriptorInts++] = localSlots + facts.targetHeight(pc, target);
-        descriptors[descriptorInts++] = handlers - handlersBelow[labels - 1 - depth];
+        descriptors[descriptorInts++] = handlersBelow[label];
+        descriptorOf[label] = index;
         return index;
     }
 

@@ -24,8 +24,8 @@ import static dev.wasmrt.interpreter.exec.Lowering.*;
  * The interpreter loop of one thread. Frames and exception handlers live in arrays here, not on
  * the Java stack; values live in the context's slot arrays. Blocks cost nothing at run time:
  * {@link ControlLowering} resolved every branch to a descriptor (resume pc, slots carried, target
- * height, handlers left). Only try and try_table push a handler: the pc of the instruction and
- * the stack height below its parameters; the {@code lsp}/{@code lbase} names count handlers.
+ * height, handlers that stay open). Only try and try_table push a handler: the pc of the
+ * instruction and the stack height below its parameters; {@code lsp}/{@code lbase} count handlers.
  *
  * <p>The loop keeps its state in locals and writes it to the {@code cur*} fields only where
  * something outside the loop needs it (calls into other engines and host functions, throws).
@@ -458,7 +458,7 @@ final class Machine {
                 if (target >= 0) {
                     int arity = code[br + 1];
                     int height = fp + code[br + 2];
-                    lsp -= code[br + 3];
+                    lsp = lbase + code[br + 3];
                     br = -1;
                     if (height + arity != sp) {
                         System.arraycopy(s, sp - arity, s, height, arity);
