@@ -3,8 +3,8 @@
 # node-times.tsv, process-times.tsv (when wasm-runtime is built), summary.md and ratios.svg.
 #
 # usage: benchmarks/run.sh [--quick] [--no-build] [--no-process] [-- JMH-OPTION...]
-#   --quick       smoke pass: one warm-up and one measured iteration, one module for the phases
-#                 (a few minutes); the default full pass stays under 15 minutes on two cores
+#   --quick       smoke pass: three warm-up and two measured iterations, one module for the
+#                 phases; the default full pass stays under 15 minutes on two idle cores
 #   --no-build    use the jar already built
 #   --no-process  skip the whole-process timings (process-times.sh)
 # BUILD_FOLDER picks Maven's output folder (default target), as -Dbuild.folder does.
@@ -35,7 +35,7 @@ mkdir -p "$results"
 
 jmh_options=(-rf json -rff "$results/jmh.json")
 if $quick; then
-    jmh_options+=(-wi 1 -i 1 -w 500ms -r 500ms -p module=lz77)
+    jmh_options+=(-wi 3 -i 2 -w 300ms -r 300ms -p module=lz77)
     runs=3
 else
     runs=5

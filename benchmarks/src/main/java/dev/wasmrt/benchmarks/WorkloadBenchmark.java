@@ -19,15 +19,16 @@ import java.util.concurrent.TimeUnit;
  * One complete run of a workload ({@code _start} on a fresh instance, output checked) per
  * operation, on each engine: ours (interpreter, compiler) and Chicory's (interpreter, compiler).
  * Module preparation happens once per trial, outside the measurement. Single-shot timing,
- * because one operation of an interpreter takes seconds.
+ * because one cold operation of an interpreter takes seconds; the JVM needs about three of them
+ * to compile the engine's hot paths, hence four warm-up iterations.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar WorkloadBenchmark -p scale=1 -wi 1 -i 2}
- * is a smoke run; benchmarks/run.sh wraps both modes.
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar WorkloadBenchmark -wi 3 -i 2 -p workload=json}
+ * is a short run; benchmarks/run.sh wraps both modes.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+@Warmup(iterations = 4)
+@Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-Xms1g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class WorkloadBenchmark {

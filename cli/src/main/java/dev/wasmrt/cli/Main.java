@@ -52,6 +52,7 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupCache.discardIfRefused();
         int status = args.length == 0
                 ? ProtocolMain.run(Launchers.create(protocolEngine()), RuntimeCall.DEFAULT_SHARELIB, System.in, System.out, System.err)
                 : new CommandLine(new Main()).setStopAtPositional(true).execute(args);

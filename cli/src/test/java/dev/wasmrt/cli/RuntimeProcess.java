@@ -45,6 +45,11 @@ final class RuntimeProcess {
                 "-Dslf4j.internal.verbosity=ERROR", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
+        return execute(command, environment, stdin, workingDirectory);
+    }
+
+    /** Runs {@code command} with {@code environment} added to this process's environment. */
+    static Result execute(List<String> command, Map<String, String> environment, byte[] stdin, Path workingDirectory) {
         long started = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());

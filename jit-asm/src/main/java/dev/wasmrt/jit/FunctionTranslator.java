@@ -570,9 +570,12 @@ final class FunctionTranslator {
         Label[] targets = new Label[n];
         for (int i = 0; i < n; i++) targets[i] = stubFor(ops[pc + 2 + i], carried.length, stubs);
         Label dflt = stubFor(defaultDepth, carried.length, stubs);
-        mv.visitVarInsn(ILOAD, indexLocal);
-        if (n == 0) mv.visitJumpInsn(GOTO, dflt);
-        else mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
+        if (n == 0) {
+            mv.visitJumpInsn(GOTO, dflt);
+        } else {
+            mv.visitVarInsn(ILOAD, indexLocal);
+            mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
+        }
         for (Map.Entry<Integer, Label> e : stubs.entrySet()) {
             Block b = block(e.getKey());
             if (e.getValue() == b.target) continue;

@@ -91,6 +91,10 @@ class ControlFlowDifferentialTest {
                   (br $l))
                 (i32.const -1))
               (func (export "unreachable") (unreachable))
+              (func (export "br-table-default-only") (param i32) (result i32)
+                (i32.const 1)
+                (block (result i32) (i32.const 8) (local.get 0) (br_table 0))
+                (i32.add))
               (func (export "nested-if") (param i32 i32) (result i32)
                 (if (result i32) (local.get 0)
                   (then (if (result i32) (local.get 1) (then (i32.const 1)) (else (i32.const 2))))
@@ -144,6 +148,7 @@ class ControlFlowDifferentialTest {
         for (long i : new long[] {0, 1, 2, 3}) pair.same("switch-values", i);
         assertEquals("[1015]", pair.compiled("switch-values", 0).toString());
         assertEquals("[1005]", pair.compiled("switch-values", 1).toString());
+        assertEquals("[9]", pair.same("br-table-default-only", 3).toString());
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.wasmrt.interpreter.Wasm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,13 +68,19 @@ class ExceptionsDifferentialTest {
                   (br_if $l (i32.gt_s (local.get 0) (i32.const 0))))
                 (local.get $sum))
               (func (export "spin") (loop $l (br $l)))
+              (func $throw-empty (result i32) (throw $empty))
+              (func (export "tail-call-leaves-try") (result i32)
+                (block $h
+                  (try_table (catch $empty $h)
+                    (return_call $throw-empty)))
+                (i32.const 1))
             )
             """;
 
     @BeforeAll
     static void build() {
         pair = Engines.pair(WAT);
-        assertTrue(Engines.fallbacks(pair).isEmpty(), () -> "fell back: " + Engines.fallbacks(pair));
+        assertEquals(List.of("tail call to another function"), List.copyOf(Engines.fallbacks(pair).values()));
     }
 
     @Test
@@ -94,6 +102,12 @@ class ExceptionsDifferentialTest {
         pair.same("uncaught", 1);
         WasmException e = assertThrows(WasmException.class, () -> pair.compiled().call("uncaught", 6));
         assertEquals(60, e.exception().bits()[0]);
+    }
+
+    @Test
+    void anExceptionFromATailCalledFunctionSkipsTheCallersHandlers() {
+        // The caller stays interpreted (tail call to another function); the callee is compiled.
+        assertTrue(pair.same("tail-call-leaves-try").toString().startsWith("exception"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.wasmrt.spectest;
 
 import dev.wasmrt.interpreter.Engine;
 import dev.wasmrt.interpreter.exec.Interpreter;
+import dev.wasmrt.jit.Compiler;
 
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class Engines {
     private Engines() {}
 
     public static List<Engine> all() {
-        return List.of(new Interpreter());
+        return List.of(new Interpreter(), new Compiler());
     }
 }

@@ -5,7 +5,7 @@ import dev.wasmrt.validator.ValidatedModule;
 
 /**
  * The interpreter engine. Wasm-to-Wasm calls do not recurse on the Java stack: each thread has
- * one {@link Machine} with explicit frame and label stacks, so guest recursion depth is bounded
+ * one {@link Machine} with explicit frame and handler stacks, so guest recursion depth is bounded
  * only by the store's configured call depth.
  */
 public final class Interpreter implements Engine {

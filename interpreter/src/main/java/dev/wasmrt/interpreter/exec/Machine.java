@@ -440,7 +440,9 @@ final class Machine {
                     ctx.tick();
                     continue;
                 }
-                curFn = fn; curPc = pc; curSp = argBase; curFp = fp; curLbase = lbase; curLsp = lsp;
+                curFn = fn; curPc = pc; curSp = argBase; curFp = fp; curLbase = lbase;
+                // A tail call has left this frame's blocks: their handlers must not see the callee's exceptions.
+                curLsp = tail ? lbase : lsp;
                 ctx.top = sp;
                 Instance savedInstance = ctx.currentInstance;
                 ctx.currentInstance = inst;
