@@ -7,7 +7,8 @@
 #                 phases; the default full pass stays under 15 minutes on two idle cores
 #   --no-build    use the jar already built
 #   --no-process  skip the whole-process timings (process-times.sh)
-# BUILD_FOLDER picks Maven's output folder (default target), as -Dbuild.folder does.
+# BUILD_FOLDER picks Maven's output folder (default target), as -Dbuild.folder does;
+# RESULTS_NOTE adds a sentence to the summary (e.g. what else loaded the machine).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -58,4 +59,4 @@ fi
 mode=$($quick && echo "Quick smoke pass" || echo "Full pass")
 "$java" -cp "$jar" dev.wasmrt.benchmarks.report.ResultsReport \
     --jmh "$results/jmh.json" --node "$results/node-times.tsv" ${process_file:+--process "$process_file"} \
-    --note "$mode, $(date -u +%Y-%m-%d)." --out "$results"
+    --note "$mode, $(date -u +%Y-%m-%d). ${RESULTS_NOTE:-}" --out "$results"

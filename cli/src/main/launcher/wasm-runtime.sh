@@ -35,11 +35,22 @@ if [ -z "$java_home" ]; then
 fi
 java_cmd=$java_home/bin/java
 
-# Serial GC and C1 only: each Sysinspect action is a fresh, short-lived JVM (RATIONALE.md has the
-# figures). The JVM's own messages (log warnings, AOT cache notes) go to standard error, never
-# into the protocol's standard output; AOT cache problems are not reported at all, since a cache
-# that cannot be used only means a slower start.
-jvm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+DisplayVMOutputToStderr
+# Serial GC: each Sysinspect action is a fresh, short-lived JVM. C1 only, unless the compiler
+# engine runs the guest: C2 spends more compiling the interpreter's big loop than it ever wins back,
+# while compiled guests gain from it (RATIONALE.md, "Start-up", has the figures).
+tiers=-XX:TieredStopAtLevel=1
+previous=
+for arg in "$@"; do
+  if [ "$arg" = --engine=compiler ] || { [ "$previous" = --engine ] && [ "$arg" = compiler ]; }; then
+    tiers=
+  fi
+  previous=$arg
+done
+[ "$WASM_RUNTIME_ENGINE" = compiler ] && [ $# -eq 0 ] && tiers=
+# The JVM's own messages (log warnings, AOT cache notes) go to standard error, never into the
+# protocol's standard output; AOT cache problems are not reported at all, since a cache that
+# cannot be used only means a slower start.
+jvm_opts="-XX:+UseSerialGC $tiers -XX:+DisplayVMOutputToStderr
   -Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr -Dslf4j.internal.verbosity=ERROR"
 
 self=$(readlink -f "$0" 2>/dev/null)

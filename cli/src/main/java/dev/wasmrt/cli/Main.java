@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * output; with options, the same runtime for a person at a terminal.
  */
 @Command(name = "wasm-runtime", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = RunCommand.class, sortOptions = false,
+        subcommands = {RunCommand.class, CompileCommand.class}, sortOptions = false,
         description = {
             "Runs WebAssembly (WASI) modules for Sysinspect.",
             "Without arguments: reads one JSON request on standard input and prints one JSON response."})
@@ -55,8 +55,15 @@ public final class Main implements Callable<Integer> {
         StartupCache.discardIfRefused();
         int status = args.length == 0
                 ? ProtocolMain.run(Launchers.create(protocolEngine()), RuntimeCall.DEFAULT_SHARELIB, System.in, System.out, System.err)
-                : new CommandLine(new Main()).setStopAtPositional(true).execute(args);
+                : commandLine().execute(args);
         System.exit(status);
+    }
+
+    /** {@code run} hands everything after FILE to the guest; {@code compile} takes options after its FILE. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main()).setStopAtPositional(true);
+        commandLine.getSubcommands().get("compile").setStopAtPositional(false);
+        return commandLine;
     }
 
     /** The interpreter unless {@value EngineKind#ENVIRONMENT} names another engine. */

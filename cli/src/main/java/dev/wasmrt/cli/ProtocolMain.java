@@ -3,6 +3,7 @@ package dev.wasmrt.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wasmrt.cli.engine.GuestLauncher;
+import dev.wasmrt.hostapi.JsonText;
 import dev.wasmrt.cli.protocol.RetCode;
 import dev.wasmrt.hostapi.dbus.DbusPackageKit;
 import java.io.InputStream;
@@ -23,10 +24,10 @@ final class ProtocolMain {
         System.setOut(stderr);
         String response;
         try (DbusPackageKit packageKit = DbusPackageKit.systemBus()) {
-            response = new ProtocolMode(launcher, defaultSharelib, stderr, packageKit)
-                    .handle(stdin.readAllBytes()).toJson().toString();
+            response = JsonText.write(new ProtocolMode(launcher, defaultSharelib, stderr, packageKit)
+                    .handle(stdin.readAllBytes()).toJson());
         } catch (Throwable e) {
-            response = unbuildable(e).toString();
+            response = JsonText.write(unbuildable(e));
         } finally {
             System.setOut(previousOut);
         }

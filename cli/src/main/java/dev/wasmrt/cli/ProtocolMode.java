@@ -9,6 +9,7 @@ import dev.wasmrt.cli.engine.GuestRun;
 import dev.wasmrt.cli.engine.GuestSupervisor;
 import dev.wasmrt.cli.engine.Preopen;
 import dev.wasmrt.cli.protocol.GuestOutput;
+import dev.wasmrt.hostapi.JsonText;
 import dev.wasmrt.cli.protocol.ModuleDirectory;
 import dev.wasmrt.cli.protocol.ProtocolException;
 import dev.wasmrt.cli.protocol.RequestParser;
@@ -71,7 +72,7 @@ public final class ProtocolMode {
 
         ApiModule api = new ApiModule(call.moduleId(), call.guestHeader(), packageKit, Clock.systemDefaultZone());
         BoundedOutput stdout = new BoundedOutput(call.maxOutputBytes());
-        byte[] header = (call.guestHeader().toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] header = (JsonText.write(call.guestHeader()) + "\n").getBytes(StandardCharsets.UTF_8);
         GuestRun run = new GuestRun(moduleFile, List.of(call.moduleId()), Map.of(), List.of(new Preopen(root, "/")),
                 new ByteArrayInputStream(header), stdout, guestStderr, api);
         GuestOutcome outcome = GuestSupervisor.run(launcher, run, call.timeoutSeconds());

@@ -1,9 +1,6 @@
 package dev.wasmrt.hostapi;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wasmrt.decoder.model.ValType;
@@ -14,6 +11,7 @@ import dev.wasmrt.interpreter.HostFunction;
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Memory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
@@ -34,8 +32,6 @@ public final class ApiModule {
     public static final String MODULE = "api";
     public static final int BAD_REGION = -2;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ObjectNode header;
     private final LogBook log;
@@ -163,7 +159,7 @@ public final class ApiModule {
     }
 
     private int reply(Memory memory, int outPointer, int outCapacity, JsonNode value) {
-        byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JsonText.write(value).getBytes(StandardCharsets.UTF_8);
         lastOutputLength = bytes.length;
         return GuestMemory.writeTruncated(memory, outPointer, outCapacity, bytes);
     }
@@ -175,8 +171,8 @@ public final class ApiModule {
             return null;
         }
         try {
-            return JSON.readTree(text);
-        } catch (JacksonException e) {
+            return JsonText.read(text);
+        } catch (IOException e) {
             return null;
         }
     }

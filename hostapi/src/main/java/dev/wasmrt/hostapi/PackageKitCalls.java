@@ -13,7 +13,10 @@ final class PackageKitCalls {
     /** PackageKit's filter bit for installed packages (1 << PK_FILTER_ENUM_INSTALLED). */
     static final long FILTER_INSTALLED = 1L << 2;
     private static final int DEFAULT_HISTORY_COUNT = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use: setting a mapper up costs every run start-up time, most need none. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final PackageKit packageKit;
@@ -65,7 +68,7 @@ final class PackageKitCalls {
             if (count != null && !(count.isIntegralNumber() && count.canConvertToInt() && count.intValue() >= 0)) {
                 return error("\"count\" must be a non-negative integer");
             }
-            return JSON.valueToTree(packageKit.history(names, count == null ? DEFAULT_HISTORY_COUNT : count.intValue()));
+            return Json.MAPPER.valueToTree(packageKit.history(names, count == null ? DEFAULT_HISTORY_COUNT : count.intValue()));
         } catch (PackageKitException e) {
             return error(e.getMessage());
         }

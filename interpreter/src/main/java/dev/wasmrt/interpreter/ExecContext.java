@@ -25,6 +25,8 @@ public final class ExecContext implements HostCall {
     public Instance currentInstance;
     /** Per-thread state owned by the interpreter engine (its frame and label stacks); other code leaves it alone. */
     public Object interpreterState;
+    /** The callee of a tail call compiled code has requested and not yet made; other code leaves it alone. */
+    public Object pendingTailCall;
     int hostArgs;
     int hostResults;
 

@@ -40,7 +40,8 @@ final class CodeClassWriter {
     byte[] write() {
         for (int i = first(); i < end(); i++) {
             if (!plan.compiled[i]) continue;
-            MethodNode mn = new MethodNode(ACC_STATIC, Gen.functionMethod(i), plan.functionDescriptor(i), null, null);
+            String name = plan.trampolined[i] ? Gen.bodyMethod(i) : Gen.functionMethod(i);
+            MethodNode mn = new MethodNode(ACC_STATIC, name, plan.functionDescriptor(i), null, null);
             try {
                 new FunctionTranslator(plan, i, mn).translate();
                 bodies.put(i, mn);
@@ -63,17 +64,24 @@ final class CodeClassWriter {
         ClassWriter cw = new FrameClassWriter();
         cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, Gen.PACKAGE + "Code" + chunk, null, "java/lang/Object", null);
         List<Integer> compiled = new ArrayList<>();
+        List<Integer> trampolined = new ArrayList<>();
         for (int i = first(); i < end(); i++) {
             MethodNode body = bodies.get(i);
             if (body != null) {
                 body.accept(cw);
-                writeInvoker(cw, i);
+                writeInvoker(cw, i, Gen.invokerMethod(i), Gen.functionMethod(i));
                 compiled.add(i);
+                if (plan.trampolined[i]) {
+                    writeTrampoline(cw, i);
+                    writeInvoker(cw, i, Gen.bodyInvokerMethod(i), Gen.bodyMethod(i));
+                    trampolined.add(i);
+                }
             } else if (plan.functionSignature[i] != null) {
                 writeStub(cw, i);
             }
         }
         writeSwitch(cw, compiled);
+        writeBodySwitch(cw, trampolined);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -100,15 +108,54 @@ final class CodeClassWriter {
         mv.visitEnd();
     }
 
-    /** {@code i<i>(State, ExecContext, base)}: arguments from the context's slots, results back there. */
-    private void writeInvoker(ClassWriter cw, int index) {
+    /**
+     * {@code f<i>} of a function with tail calls: moves the arguments to the context's slots and
+     * lets {@link TailCalls#run} call the body {@code t<i>} and whatever it tail-calls.
+     */
+    private void writeTrampoline(ClassWriter cw, int index) {
         Signature sig = plan.functionSignature[index];
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.invokerMethod(index), "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.functionMethod(index), plan.functionDescriptor(index), null, null);
+        mv.visitCode();
+        int self = JvmType.slots(sig.params), ctx = self + 1, base = self + 2;
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
+        mv.visitVarInsn(ISTORE, base);
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitVarInsn(ILOAD, base);
+        Gen.pushInt(mv, Math.max(sig.params.length, sig.results.length) + 1);
+        mv.visitInsn(IADD);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
+        int slot = 0;
+        for (int k = 0; k < sig.params.length; k++) {
+            Gen.storeSlot(mv, sig.params[k], slot, ctx, base, k);
+            slot += sig.params[k].size;
+        }
+        mv.visitVarInsn(ALOAD, ctx);
+        mv.visitVarInsn(ILOAD, base);
+        Gen.pushInt(mv, sig.params.length);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, Gen.CTX, "top", "I");
+        mv.visitVarInsn(ALOAD, self);
+        mv.visitVarInsn(ALOAD, ctx);
+        Gen.pushInt(mv, index);
+        mv.visitVarInsn(ILOAD, base);
+        Gen.pushInt(mv, sig.results.length);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/wasmrt/jit/TailCalls", "run", "(L" + Gen.JIT_INSTANCE + ";" + Gen.CTX_DESC + "III)V", false);
+        if (sig.results.length > 0) Gen.loadSlot(mv, sig.results[0], ctx, base, 0);
+        mv.visitInsn(sig.results.length == 0 ? RETURN : sig.results[0].returnOp);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code invoker(State, ExecContext, base)} calling {@code target}: arguments from the context's slots, results back there. */
+    private void writeInvoker(ClassWriter cw, int index, String invoker, String target) {
+        Signature sig = plan.functionSignature[index];
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, invoker, "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", null, null);
         mv.visitCode();
         for (int k = 0; k < sig.params.length; k++) Gen.loadSlot(mv, sig.params[k], 1, 2, k);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(index), Gen.functionMethod(index), plan.functionDescriptor(index), false);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(index), target, plan.functionDescriptor(index), false);
         if (sig.results.length > 0) {
             JvmType r = sig.results[0];
             int resultLocal = 3;
@@ -160,6 +207,34 @@ final class CodeClassWriter {
         }
         mv.visitLabel(fail);
         throwNotCompiled(mv, 0);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code invokeBody(index, State, ExecContext, base)}: the body invokers by index; false for any other index. */
+    private void writeBodySwitch(ClassWriter cw, List<Integer> trampolined) {
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "invokeBody", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)Z", null, null);
+        mv.visitCode();
+        Label none = new Label();
+        if (!trampolined.isEmpty()) {
+            int[] keys = trampolined.stream().mapToInt(Integer::intValue).toArray();
+            Label[] labels = new Label[keys.length];
+            for (int i = 0; i < labels.length; i++) labels[i] = new Label();
+            mv.visitVarInsn(ILOAD, 0);
+            mv.visitLookupSwitchInsn(none, keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitVarInsn(ILOAD, 3);
+                mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(keys[i]), Gen.bodyInvokerMethod(keys[i]), "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", false);
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IRETURN);
+            }
+        }
+        mv.visitLabel(none);
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

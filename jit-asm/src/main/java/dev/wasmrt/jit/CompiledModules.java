@@ -60,10 +60,17 @@ public final class CompiledModules {
      * @throws dev.wasmrt.validator.ValidationException when it is invalid
      */
     public static Loaded loadOrCompile(Path wasm, Compiler compiler, PrintStream warnings) throws IOException {
+        return loadOrCompile(wasm, cachePath(wasm), compiler, warnings);
+    }
+
+    /**
+     * {@link #loadOrCompile(Path, Compiler, PrintStream)} with the entry at {@code cache} instead
+     * of next to the module (for example one written by {@link #compileTo}).
+     */
+    public static Loaded loadOrCompile(Path wasm, Path cache, Compiler compiler, PrintStream warnings) throws IOException {
         byte[] source = Files.readAllBytes(wasm);
         Module module = BinaryDecoder.decode(source);
         CwasmFormat.Key key = CwasmFormat.Key.of(compiler.options(), sha256(source));
-        Path cache = cachePath(wasm);
         byte[] entry = readIfPresent(cache);
         if (entry != null) {
             try {
@@ -83,6 +90,24 @@ public final class CompiledModules {
             warnings.println("wasmrt: cannot write " + cache + " (" + e + "); running without a cache");
         }
         return new Loaded(validated, compiler.prepare(validated, code), code, false);
+    }
+
+    /**
+     * Ahead-of-time compilation: validates and compiles {@code wasm} and writes its cache entry to
+     * {@code cache} (temporary file in the same directory, then atomic rename), replacing any file
+     * there. Unlike loading, a location that cannot be written is an error.
+     *
+     * @return the generated code, whose {@link CompiledCode#fallbacks()} name the interpreted functions
+     * @throws IOException when {@code wasm} cannot be read or {@code cache} cannot be written
+     * @throws dev.wasmrt.decoder.DecodeException when the module is malformed
+     * @throws dev.wasmrt.validator.ValidationException when it is invalid
+     */
+    public static CompiledCode compileTo(Path wasm, Path cache, Compiler compiler) throws IOException {
+        byte[] source = Files.readAllBytes(wasm);
+        ValidatedModule validated = ModuleValidator.validate(BinaryDecoder.decode(source));
+        CompiledCode code = compiler.compile(validated);
+        publish(cache, CwasmFormat.Key.of(compiler.options(), sha256(source)), code);
+        return code;
     }
 
     /** The entry's bytes, or null when there is none to read (absent, or not a readable file: writing it will tell). */

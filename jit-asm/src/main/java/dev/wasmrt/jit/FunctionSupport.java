@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Decides whether the compiler translates a function or leaves it to the interpreter, and says
- * why not: instruction families not compiled yet (SIMD, GC, threads, legacy exceptions, tail
- * calls to other functions) and JVM limits (parameter slots, locals).
+ * why not: instruction families not compiled yet (SIMD, GC, threads, legacy exceptions) and JVM
+ * limits (parameter slots, locals).
  */
 final class FunctionSupport {
     private FunctionSupport() {}
@@ -39,6 +39,17 @@ final class FunctionSupport {
         return null;
     }
 
+    /** True when the function makes a tail call other than to itself: it then runs under a trampoline. */
+    static boolean tailCallsOthers(Module module, int funcIndex) {
+        int[] ops = module.functions().get(funcIndex - module.importedFunctionCount()).body().ops();
+        for (int pc = 0; pc < ops.length; pc += Opcodes.length(ops, pc)) {
+            int op = ops[pc];
+            if (op == Opcodes.RETURN_CALL_INDIRECT || op == Opcodes.RETURN_CALL_REF) return true;
+            if (op == Opcodes.RETURN_CALL && ops[pc + 1] != funcIndex) return true;
+        }
+        return false;
+    }
+
     /** Null when a function type has a JVM signature the compiler can call directly. */
     static String signatureProblem(CompositeType.Func type) {
         if (!JvmType.representable(type.params()) || !JvmType.representable(type.results())) return "v128 in signature";
@@ -55,9 +66,9 @@ final class FunctionSupport {
             case Opcodes.TRY, Opcodes.CATCH, Opcodes.CATCH_ALL, Opcodes.DELEGATE, Opcodes.RETHROW:
                 return "legacy exceptions (" + Opcodes.name(op) + ")";
             case Opcodes.RETURN_CALL:
-                return ops[pc + 1] == funcIndex ? null : "tail call to another function";
+                return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());
             case Opcodes.RETURN_CALL_INDIRECT, Opcodes.RETURN_CALL_REF:
-                return "tail call to another function";
+                return signatureProblem(module.types().get(ops[pc + 1]).func());
             case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF, Opcodes.TRY_TABLE:
                 return blockTypeProblem(module, ops[pc + 1], ops[pc + 2]);
             case Opcodes.SELECT_T:

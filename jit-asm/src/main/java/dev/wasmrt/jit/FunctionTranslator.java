@@ -209,7 +209,12 @@ final class FunctionTranslator {
             case Opcodes.BR_ON_NULL -> brOnNull(ops[pc + 1]);
             case Opcodes.BR_ON_NON_NULL -> brOnNonNull(ops[pc + 1]);
             case Opcodes.CALL -> call(ops[pc + 1]);
-            case Opcodes.RETURN_CALL -> selfTailCall();
+            case Opcodes.RETURN_CALL -> {
+                if (ops[pc + 1] == funcIndex) selfTailCall();
+                else tailCall(ops[pc + 1]);
+            }
+            case Opcodes.RETURN_CALL_INDIRECT -> tailCallIndirect(ops[pc + 1], ops[pc + 2]);
+            case Opcodes.RETURN_CALL_REF -> tailCallRef(ops[pc + 1]);
             case Opcodes.CALL_INDIRECT -> callIndirect(ops[pc + 1], ops[pc + 2]);
             case Opcodes.CALL_REF -> callRef(ops[pc + 1]);
             case Opcodes.THROW -> throwTag(ops[pc + 1]);
@@ -603,6 +608,77 @@ final class FunctionTranslator {
         pop(sig.params.length);
         while (sp > 0) Gen.pop(mv, pop());
         mv.visitJumpInsn(GOTO, restart);
+        reachable = false;
+    }
+
+    private void tailCall(int callee) {
+        loadSelf();
+        mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "functions", "[" + Gen.FUNCTION_DESC);
+        Gen.pushInt(mv, callee);
+        mv.visitInsn(AALOAD);
+        requestTailCall(plan.functionSignature[callee]);
+    }
+
+    private void tailCallIndirect(int typeIndex, int tableIndex) {
+        boolean is64 = module.tableType(tableIndex).is64();
+        int element = newLocal(JvmType.LONG);
+        if (!is64) {
+            mv.visitInsn(I2L);
+            mv.visitLdcInsn(0xFFFFFFFFL);
+            mv.visitInsn(LAND);
+        }
+        mv.visitVarInsn(LSTORE, element);
+        pop();
+        loadSelf();
+        mv.visitFieldInsn(GETFIELD, Gen.STATE, "t" + tableIndex, Gen.TABLE_DESC);
+        mv.visitVarInsn(LLOAD, element);
+        loadSelf();
+        mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "types", "[Ldev/wasmrt/interpreter/FuncType;");
+        Gen.pushInt(mv, typeIndex);
+        mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "indirect", "(" + Gen.TABLE_DESC + "JLdev/wasmrt/interpreter/FuncType;)" + Gen.FUNCTION_DESC, false);
+        requestTailCall(plan.signature(module.types().get(typeIndex).func()));
+    }
+
+    private void tailCallRef(int typeIndex) {
+        pop();
+        mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "functionRef", "(Ljava/lang/Object;)" + Gen.FUNCTION_DESC, false);
+        requestTailCall(plan.signature(module.types().get(typeIndex).func()));
+    }
+
+    /**
+     * With the callee (a FunctionInstance) on top of the arguments: leaves the call to
+     * {@link TailCalls#run}, arguments at {@code ctx.top + 1 + results}, and returns a dummy.
+     */
+    private void requestTailCall(Signature callee) {
+        int target = newLocal(JvmType.REF);
+        mv.visitVarInsn(ASTORE, target);
+        int[] args = spillTop(callee.params);
+        while (sp > 0) Gen.pop(mv, pop());
+        JvmType[] results = plan.functionSignature[funcIndex].results;
+        int argBase = newLocal(JvmType.INT);
+        loadCtx();
+        mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
+        Gen.pushInt(mv, 1 + results.length);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ISTORE, argBase);
+        loadCtx();
+        mv.visitVarInsn(ILOAD, argBase);
+        Gen.pushInt(mv, callee.params.length);
+        mv.visitInsn(IADD);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
+        for (int k = 0; k < args.length; k++) Gen.storeSlot(mv, callee.params[k], args[k], ctxLocal, argBase, k);
+        loadCtx();
+        mv.visitVarInsn(ALOAD, target);
+        mv.visitFieldInsn(PUTFIELD, Gen.CTX, "pendingTailCall", "Ljava/lang/Object;");
+        loadCtx();
+        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);
+        if (results.length == 0) {
+            mv.visitInsn(RETURN);
+        } else {
+            Gen.pushZero(mv, results[0]);
+            mv.visitInsn(results[0].returnOp);
+        }
         reachable = false;
     }
 

@@ -43,6 +43,12 @@ final class Gen {
 
     static String invokerMethod(int funcIndex) { return "i" + funcIndex; }
 
+    /** The translated body of a function with tail calls; {@code f<i>} is then its trampoline. */
+    static String bodyMethod(int funcIndex) { return "t" + funcIndex; }
+
+    /** The invoker of {@code t<i>} ({@code i<i>}'s convention), which the trampoline loop calls. */
+    static String bodyInvokerMethod(int funcIndex) { return "b" + funcIndex; }
+
     /** Pushes an int constant in the shortest form. */
     static void pushInt(MethodVisitor mv, int v) {
         if (v >= -1 && v <= 5) mv.visitInsn(Opcodes.ICONST_0 + v);

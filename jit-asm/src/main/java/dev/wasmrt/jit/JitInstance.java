@@ -38,4 +38,11 @@ public abstract class JitInstance {
 
     /** Runs compiled function {@code funcIndex} with the engine-neutral convention of {@link FunctionInstance#invoke}. */
     protected abstract void invoke(int funcIndex, ExecContext ctx, int base);
+
+    /**
+     * Runs the body of compiled function {@code funcIndex} without its trampoline, with the same
+     * convention; a tail call it makes is left in {@link ExecContext#pendingTailCall} for
+     * {@link TailCalls#run}. False, having run nothing, when the function has no trampoline.
+     */
+    protected abstract boolean invokeBody(int funcIndex, ExecContext ctx, int base);
 }

@@ -22,6 +22,8 @@ final class ModulePlan {
     final String[] fallbackReason;
     /** Per function index: its signature, or null when it has no JVM form (v128). */
     final Signature[] functionSignature;
+    /** Per function index: compiled with a trampoline because it tail-calls other functions. */
+    final boolean[] trampolined;
     private final Map<String, Signature> signatures = new LinkedHashMap<>();
 
     ModulePlan(Module module, CompilerOptions options) {
@@ -31,12 +33,14 @@ final class ModulePlan {
         compiled = new boolean[n];
         fallbackReason = new String[n];
         functionSignature = new Signature[n];
+        trampolined = new boolean[n];
         for (int i = 0; i < n; i++) {
             CompositeType.Func type = module.types().get(module.functionTypeIndex(i)).func();
             if (FunctionSupport.signatureProblem(type) == null) functionSignature[i] = signature(type);
             if (i < module.importedFunctionCount()) continue;
             String why = FunctionSupport.unsupportedReason(module, i);
             compiled[i] = why == null;
+            trampolined[i] = compiled[i] && FunctionSupport.tailCallsOthers(module, i);
             fallbackReason[i] = why;
         }
     }

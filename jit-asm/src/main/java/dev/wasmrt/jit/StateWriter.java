@@ -36,6 +36,7 @@ final class StateWriter {
 
         writeBind(cw, module);
         writeInvoke(cw, plan);
+        writeInvokeBody(cw, plan);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -92,6 +93,41 @@ final class StateWriter {
         }
         mv.visitLabel(fail);
         CodeClassWriter.throwNotCompiled(mv, 1);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code invokeBody}: routes to the code class's {@code invokeBody}; false for a function without a trampoline. */
+    private static void writeInvokeBody(ClassWriter cw, ModulePlan plan) {
+        MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "invokeBody", "(I" + Gen.CTX_DESC + "I)Z", null, null);
+        mv.visitCode();
+        List<Integer> chunks = new ArrayList<>();
+        for (int i = 0; i < plan.compiled.length; i++) {
+            int chunk = i / Gen.FUNCTIONS_PER_CLASS;
+            if (plan.compiled[i] && plan.trampolined[i] && (chunks.isEmpty() || chunks.getLast() != chunk)) chunks.add(chunk);
+        }
+        Label none = new Label();
+        if (!chunks.isEmpty()) {
+            int[] keys = chunks.stream().mapToInt(Integer::intValue).toArray();
+            Label[] labels = new Label[keys.length];
+            for (int i = 0; i < labels.length; i++) labels[i] = new Label();
+            mv.visitVarInsn(ILOAD, 1);
+            Gen.pushInt(mv, Gen.FUNCTIONS_PER_CLASS);
+            mv.visitInsn(IDIV);
+            mv.visitLookupSwitchInsn(none, keys, labels);
+            for (int i = 0; i < keys.length; i++) {
+                mv.visitLabel(labels[i]);
+                mv.visitVarInsn(ILOAD, 1);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitVarInsn(ILOAD, 3);
+                mv.visitMethodInsn(INVOKESTATIC, Gen.PACKAGE + "Code" + keys[i], "invokeBody", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)Z", false);
+                mv.visitInsn(IRETURN);
+            }
+        }
+        mv.visitLabel(none);
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompiledModulesCacheTest {
@@ -152,5 +153,34 @@ class CompiledModulesCacheTest {
         assertTrue(warningText().contains("options"), warningText());
         Store store = Engines.store(new Compiler(new CompilerOptions(false)));
         assertEquals(7, (int) store.instantiate(noTicks.prepared(), noTicks.module(), new Imports()).call("answer")[0]);
+    }
+    @Test
+    void compileToWritesAnEntryAtTheChosenPathThatLoadsWithoutCompiling() throws IOException {
+        Path wasm = wasm(12);
+        Path chosen = Files.createDirectory(dir.resolve("out")).resolve("ahead.cwasm");
+        CompiledCode written = CompiledModules.compileTo(wasm, chosen, new Compiler());
+        assertTrue(Files.exists(chosen));
+        assertFalse(Files.exists(CompiledModules.cachePath(wasm)), "nothing written next to the module");
+        CompiledModules.Loaded loaded = CompiledModules.loadOrCompile(wasm, chosen, new Compiler(), warn);
+        assertTrue(loaded.fromCache());
+        assertEquals(written.classes().keySet(), loaded.code().classes().keySet());
+        assertEquals(12, answer(loaded));
+        assertEquals("", warningText());
+    }
+
+    @Test
+    void compileToAnUnwritablePathFails() throws IOException {
+        Path wasm = wasm(3);
+        Path missingDirectory = dir.resolve("absent").resolve("m.cwasm");
+        assertThrows(IOException.class,
+                () -> CompiledModules.compileTo(wasm, missingDirectory, new Compiler()));
+    }
+
+    @Test
+    void compileToRejectsAMalformedModule() throws IOException {
+        Path bad = Files.write(dir.resolve("bad.wasm"), new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0});
+        assertThrows(dev.wasmrt.decoder.DecodeException.class,
+                () -> CompiledModules.compileTo(bad, dir.resolve("bad.cwasm"), new Compiler()));
+        assertFalse(Files.exists(dir.resolve("bad.cwasm")));
     }
 }

@@ -1,8 +1,9 @@
 package dev.wasmrt.wasi;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ class FilesystemCallsTest {
         Files.writeString(dir.resolve("file.txt"), "content");
     }
 
-    private WasiHarness harness(boolean readOnly) {
-        return new WasiHarness(new WasiConfig().preopen("/data", dir, readOnly),
+    private WasiHarness harness(TestEngine engine, boolean readOnly) {
+        return new WasiHarness(engine, new WasiConfig().preopen("/data", dir, readOnly),
                 "path_open", "iiiiiIIii", "path_create_directory", "iii", "path_unlink_file", "iii",
                 "path_filestat_set_times", "iiiiIIi", "fd_prestat_dir_name", "iii", "fd_write", "iiii",
                 "fd_read", "iiii", "path_rename", "iiiiii");
@@ -38,9 +39,10 @@ class FilesystemCallsTest {
         return h.call("path_open", DIR, 1, 1000, path.length(), oflags, rights, 0, 0, 0);
     }
 
-    @Test
-    void aReadOnlyPreopenAllowsReadingOnly() throws IOException {
-        try (WasiHarness h = harness(true)) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aReadOnlyPreopenAllowsReadingOnly(TestEngine engine) throws IOException {
+        try (WasiHarness h = harness(engine, true)) {
             assertEquals(Errno.SUCCESS, open(h, "file.txt", 0, READ));
             assertEquals(Errno.NOTCAPABLE, open(h, "file.txt", 0, READ | WRITE));
             assertEquals(Errno.NOTCAPABLE, open(h, "new.txt", WasiConstants.OFLAGS_CREAT, READ));
@@ -56,9 +58,10 @@ class FilesystemCallsTest {
         assertFalse(Files.exists(dir.resolve("new.txt")));
     }
 
-    @Test
-    void writesReachTheHostFile() throws IOException {
-        try (WasiHarness h = harness(false)) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void writesReachTheHostFile(TestEngine engine) throws IOException {
+        try (WasiHarness h = harness(engine, false)) {
             assertEquals(Errno.SUCCESS, open(h, "out.txt", WasiConstants.OFLAGS_CREAT, WRITE));
             int fd = h.i32(0);
             h.putString(2000, "written");
@@ -71,9 +74,10 @@ class FilesystemCallsTest {
         assertEquals("written", Files.readString(dir.resolve("out.txt")));
     }
 
-    @Test
-    void settingATimeBothToAValueAndToNowIsInval() {
-        try (WasiHarness h = harness(false)) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void settingATimeBothToAValueAndToNowIsInval(TestEngine engine) {
+        try (WasiHarness h = harness(engine, false)) {
             h.putString(1000, "file.txt");
             int both = WasiConstants.FSTFLAGS_MTIM | WasiConstants.FSTFLAGS_MTIM_NOW;
             assertEquals(Errno.INVAL, h.call("path_filestat_set_times", DIR, 0, 1000, 8, 0, 5, both));
@@ -82,9 +86,10 @@ class FilesystemCallsTest {
         }
     }
 
-    @Test
-    void prestatDirNameNeedsRoomForTheWholeName() {
-        try (WasiHarness h = harness(false)) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void prestatDirNameNeedsRoomForTheWholeName(TestEngine engine) {
+        try (WasiHarness h = harness(engine, false)) {
             assertEquals(Errno.NOBUFS, h.call("fd_prestat_dir_name", DIR, 0, 4));
             assertEquals(Errno.SUCCESS, h.call("fd_prestat_dir_name", DIR, 0, 5));
             assertEquals("/data", h.string(0, 5));
@@ -92,9 +97,10 @@ class FilesystemCallsTest {
         }
     }
 
-    @Test
-    void pathsMustBeUtf8() {
-        try (WasiHarness h = harness(false)) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void pathsMustBeUtf8(TestEngine engine) {
+        try (WasiHarness h = harness(engine, false)) {
             h.memory.storeI8(1000, 0xff);
             assertEquals(Errno.ILSEQ, h.call("path_open", DIR, 1, 1000, 1, 0, READ, 0, 0, 0));
         }

@@ -2,7 +2,6 @@ package dev.wasmrt.wasi;
 
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
-import dev.wasmrt.interpreter.Store;
 import dev.wasmrt.interpreter.Wasm;
 
 import java.io.ByteArrayOutputStream;
@@ -35,14 +34,13 @@ final class Guests {
         return Integer.parseInt(new String(read(ROOT.resolve("wasm").resolve(name + ".exit.txt")), StandardCharsets.UTF_8).trim());
     }
 
-    /** Runs guest {@code name} with {@code config} (argv[0] is added here), capturing its output. */
-    static Run run(String name, WasiConfig config) {
+    /** Runs guest {@code name} on {@code engine} with {@code config}, capturing its output. */
+    static Run run(TestEngine engine, String name, WasiConfig config) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         WasiConfig withName = config.stdout(out).stderr(err);
         try (Wasi wasi = new Wasi(withName)) {
-            Store store = new Store();
-            Instance instance = store.instantiate(Wasm.load(wasm(name)), wasi.define(new Imports()));
+            Instance instance = engine.newStore().instantiate(Wasm.load(wasm(name)), wasi.define(new Imports()));
             int code = wasi.run(instance);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

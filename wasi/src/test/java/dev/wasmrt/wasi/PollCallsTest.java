@@ -1,6 +1,7 @@
 package dev.wasmrt.wasi;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
 
@@ -13,8 +14,8 @@ class PollCallsTest {
     private static final int OUT = 1000;
     private static final int NEVENTS = 2000;
 
-    private static WasiHarness harness() {
-        return new WasiHarness(new WasiConfig().stdin(new ByteArrayInputStream(new byte[] {1, 2, 3})),
+    private static WasiHarness harness(TestEngine engine) {
+        return new WasiHarness(engine, new WasiConfig().stdin(new ByteArrayInputStream(new byte[] {1, 2, 3})),
                 "poll_oneoff", "iiii", "clock_time_get", "iIi");
     }
 
@@ -34,9 +35,10 @@ class PollCallsTest {
         h.memory.storeI32(sub + 16, fd);
     }
 
-    @Test
-    void anAbsoluteDeadlineInThePastFiresAtOnce() {
-        try (WasiHarness h = harness()) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void anAbsoluteDeadlineInThePastFiresAtOnce(TestEngine engine) {
+        try (WasiHarness h = harness(engine)) {
             clock(h, 0, 5, WasiConstants.CLOCK_REALTIME, 1, WasiConstants.SUBCLOCK_ABSTIME);
             long start = System.nanoTime();
             assertEquals(Errno.SUCCESS, h.call("poll_oneoff", IN, OUT, 1, NEVENTS));
@@ -46,9 +48,10 @@ class PollCallsTest {
         }
     }
 
-    @Test
-    void aRelativeTimeoutWaitsAtLeastThatLong() {
-        try (WasiHarness h = harness()) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aRelativeTimeoutWaitsAtLeastThatLong(TestEngine engine) {
+        try (WasiHarness h = harness(engine)) {
             clock(h, 0, 6, WasiConstants.CLOCK_MONOTONIC, 20_000_000L, 0);
             long start = System.nanoTime();
             assertEquals(Errno.SUCCESS, h.call("poll_oneoff", IN, OUT, 1, NEVENTS));
@@ -58,9 +61,10 @@ class PollCallsTest {
         }
     }
 
-    @Test
-    void anUnknownClockIsAnEventWithInval() {
-        try (WasiHarness h = harness()) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void anUnknownClockIsAnEventWithInval(TestEngine engine) {
+        try (WasiHarness h = harness(engine)) {
             clock(h, 0, 7, 9, 0, 0);
             assertEquals(Errno.SUCCESS, h.call("poll_oneoff", IN, OUT, 1, NEVENTS));
             assertEquals(7, h.i64(OUT));
@@ -68,9 +72,10 @@ class PollCallsTest {
         }
     }
 
-    @Test
-    void readyDescriptorsWinOverAClockAndReportTheirBytes() {
-        try (WasiHarness h = harness()) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void readyDescriptorsWinOverAClockAndReportTheirBytes(TestEngine engine) {
+        try (WasiHarness h = harness(engine)) {
             fd(h, 0, 8, WasiConstants.EVENTTYPE_FD_READ, 0);
             fd(h, 1, 9, WasiConstants.EVENTTYPE_FD_WRITE, 1);
             clock(h, 2, 10, WasiConstants.CLOCK_MONOTONIC, 60_000_000_000L, 0);
@@ -86,9 +91,10 @@ class PollCallsTest {
         }
     }
 
-    @Test
-    void noSubscriptionsIsInval() {
-        try (WasiHarness h = harness()) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void noSubscriptionsIsInval(TestEngine engine) {
+        try (WasiHarness h = harness(engine)) {
             assertEquals(Errno.INVAL, h.call("poll_oneoff", IN, OUT, 0, NEVENTS));
         }
     }

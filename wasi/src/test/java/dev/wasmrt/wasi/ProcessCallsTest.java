@@ -2,9 +2,9 @@ package dev.wasmrt.wasi;
 
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
-import dev.wasmrt.interpreter.Store;
 import dev.wasmrt.interpreter.Wasm;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,17 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** proc_exit, proc_raise, random_get, environment encoding and pointer faults. */
 class ProcessCallsTest {
-    @Test
-    void procExitEndsTheGuestWithItsCode() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_exit", "i")) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void procExitEndsTheGuestWithItsCode(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig(), "proc_exit", "i")) {
             WasiExit exit = assertThrows(WasiExit.class, () -> h.instance.call("proc_exit", 42));
             assertEquals(42, exit.code());
             assertEquals(0, exit.signal());
         }
     }
 
-    @Test
-    void aGuestWithoutMemoryCanExitButNotPassPointers() {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aGuestWithoutMemoryCanExitButNotPassPointers(TestEngine engine) {
         String wat = """
                 (module
                   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -37,24 +39,42 @@ class ProcessCallsTest {
                   (func (export "sizes") (result i32) (call $sizes (i32.const 0) (i32.const 4)))
                   (func (export "_start") (call $exit (i32.const 3))))""";
         try (Wasi wasi = new Wasi(new WasiConfig())) {
-            Instance instance = new Store().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
+            Instance instance = engine.newStore().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
             assertEquals(Errno.FAULT, (int) instance.call("sizes")[0]);
             assertEquals(3, wasi.run(instance));
         }
     }
 
-    @Test
-    void procRaiseTerminatesLikeAShellReportsASignal() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_raise", "i")) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void procExitFromAStartFunctionNeedsNoExportedMemory(TestEngine engine) {
+        String wat = """
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (memory 1)
+                  (func $init (call $exit (i32.const 9)))
+                  (start $init))""";
+        try (Wasi wasi = new Wasi(new WasiConfig())) {
+            Imports imports = wasi.define(new Imports());
+            WasiExit exit = assertThrows(WasiExit.class, () -> engine.newStore().instantiate(Wasm.parse(wat), imports));
+            assertEquals(9, exit.code());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void procRaiseTerminatesLikeAShellReportsASignal(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig(), "proc_raise", "i")) {
             WasiExit exit = assertThrows(WasiExit.class, () -> h.call("proc_raise", 15));
             assertEquals(128 + 15, exit.code());
             assertEquals(15, exit.signal());
         }
     }
 
-    @Test
-    void procRaiseOfIgnoredSignalsReturns() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig(), "proc_raise", "i")) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void procRaiseOfIgnoredSignalsReturns(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig(), "proc_raise", "i")) {
             assertEquals(Errno.SUCCESS, h.call("proc_raise", 0));
             assertEquals(Errno.SUCCESS, h.call("proc_raise", 16)); // SIGCHLD
             assertEquals(Errno.SUCCESS, h.call("proc_raise", 27)); // SIGWINCH
@@ -63,8 +83,8 @@ class ProcessCallsTest {
         }
     }
 
-    private static byte[] randomBytes(Random source, int length) {
-        try (WasiHarness h = new WasiHarness(new WasiConfig().random(source), "random_get", "ii")) {
+    private static byte[] randomBytes(TestEngine engine, Random source, int length) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig().random(source), "random_get", "ii")) {
             assertEquals(Errno.SUCCESS, h.call("random_get", 8, length));
             byte[] bytes = new byte[length + 16];
             h.memory.read(0, bytes, 0, bytes.length);
@@ -72,21 +92,23 @@ class ProcessCallsTest {
         }
     }
 
-    @Test
-    void randomGetFillsExactlyTheRangeFromTheConfiguredSource() {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void randomGetFillsExactlyTheRangeFromTheConfiguredSource(TestEngine engine) {
         for (int length : new int[] {13, 65536 - 16}) {
-            byte[] first = randomBytes(new Random(7), length);
-            assertArrayEquals(first, randomBytes(new Random(7), length), "same seed, same bytes");
-            assertFalse(Arrays.equals(first, randomBytes(new Random(8), length)), "another seed, other bytes");
+            byte[] first = randomBytes(engine, new Random(7), length);
+            assertArrayEquals(first, randomBytes(engine, new Random(7), length), "same seed, same bytes");
+            assertFalse(Arrays.equals(first, randomBytes(engine, new Random(8), length)), "another seed, other bytes");
             for (int i = 0; i < 8; i++) assertEquals(0, first[i], "nothing before the range");
             for (int i = length + 8; i < length + 16; i++) assertEquals(0, first[i], "nothing after the range");
         }
     }
 
-    @Test
-    void environmentIsNameEqualsValueNulTerminated() {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void environmentIsNameEqualsValueNulTerminated(TestEngine engine) {
         WasiConfig config = new WasiConfig().env("A", "1").env("LANG", "é");
-        try (WasiHarness h = new WasiHarness(config, "environ_sizes_get", "ii", "environ_get", "ii")) {
+        try (WasiHarness h = new WasiHarness(engine, config, "environ_sizes_get", "ii", "environ_get", "ii")) {
             assertEquals(Errno.SUCCESS, h.call("environ_sizes_get", 0, 4));
             assertEquals(2, h.i32(0));
             assertEquals("A=1\0LANG=é\0".getBytes(StandardCharsets.UTF_8).length, h.i32(4));
@@ -97,9 +119,10 @@ class ProcessCallsTest {
         }
     }
 
-    @Test
-    void pointersOutsideMemoryAreFault() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig().arg("x"), "args_sizes_get", "ii", "clock_time_get", "iIi",
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void pointersOutsideMemoryAreFault(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig().arg("x"), "args_sizes_get", "ii", "clock_time_get", "iIi",
                 "random_get", "ii")) {
             assertEquals(Errno.FAULT, h.call("args_sizes_get", 65534, 0));
             assertEquals(Errno.FAULT, h.call("clock_time_get", 0, 1, -4));
@@ -107,9 +130,10 @@ class ProcessCallsTest {
         }
     }
 
-    @Test
-    void hugeLengthsFromAHostileGuestAreFaultsNotHostAllocations() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig().preopen("/", Path.of(".")), "path_open", "iiiiiIIii",
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void hugeLengthsFromAHostileGuestAreFaultsNotHostAllocations(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig().preopen("/", Path.of(".")), "path_open", "iiiiiIIii",
                 "poll_oneoff", "iiii", "fd_write", "iiii")) {
             assertEquals(Errno.FAULT, h.call("path_open", 3, 0, 0, -1, 0, 0, 0, 0, 0));
             assertEquals(Errno.FAULT, h.call("poll_oneoff", 0, 0, Integer.MAX_VALUE, 0));
@@ -121,9 +145,10 @@ class ProcessCallsTest {
         }
     }
 
-    @Test
-    void clocksAreInvalForUnknownIds() {
-        try (WasiHarness h = new WasiHarness(new WasiConfig(), "clock_res_get", "ii", "clock_time_get", "iIi")) {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void clocksAreInvalForUnknownIds(TestEngine engine) {
+        try (WasiHarness h = new WasiHarness(engine, new WasiConfig(), "clock_res_get", "ii", "clock_time_get", "iIi")) {
             assertEquals(Errno.INVAL, h.call("clock_res_get", 4, 0));
             assertEquals(Errno.INVAL, h.call("clock_time_get", -1, 0, 0));
             assertEquals(Errno.SUCCESS, h.call("clock_time_get", 1, 0, 0));

@@ -1,6 +1,7 @@
 package dev.wasmrt.wasi;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SocketCallsTest {
     private static final int LISTENER = 3;
 
-    private static WasiHarness harness(ServerSocketChannel listener) {
-        return new WasiHarness(new WasiConfig().socket(listener),
+    private static WasiHarness harness(TestEngine engine, ServerSocketChannel listener) {
+        return new WasiHarness(engine, new WasiConfig().socket(listener),
                 "sock_accept", "iii", "sock_recv", "iiiiii", "sock_send", "iiiii", "sock_shutdown", "ii",
                 "poll_oneoff", "iiii", "fd_fdstat_set_flags", "ii");
     }
@@ -36,10 +37,11 @@ class SocketCallsTest {
         h.memory.storeI32(104, length);
     }
 
-    @Test
-    void acceptReceivePeekSendAndShutdown() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void acceptReceivePeekSendAndShutdown(TestEngine engine) throws IOException {
         try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             WasiHarness h = harness(listener);
+             WasiHarness h = harness(engine, listener);
              SocketChannel client = SocketChannel.open(listener.getLocalAddress())) {
             client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.UTF_8)));
 
@@ -77,10 +79,11 @@ class SocketCallsTest {
         }
     }
 
-    @Test
-    void nonBlockingAcceptWithoutAConnectionIsAgain() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void nonBlockingAcceptWithoutAConnectionIsAgain(TestEngine engine) throws IOException {
         try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             WasiHarness h = harness(listener)) {
+             WasiHarness h = harness(engine, listener)) {
             assertEquals(Errno.SUCCESS, h.call("fd_fdstat_set_flags", LISTENER, WasiConstants.FDFLAGS_NONBLOCK));
             assertEquals(Errno.AGAIN, h.call("sock_accept", LISTENER, 0, 700));
             assertEquals(Errno.NOTSOCK, h.call("sock_accept", 1, 0, 700));

@@ -3,7 +3,6 @@ package dev.wasmrt.wasi;
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Memory;
-import dev.wasmrt.interpreter.Store;
 import dev.wasmrt.interpreter.Wasm;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ final class WasiHarness implements AutoCloseable {
     final Memory memory;
 
     /** {@code functions} alternates WASI names and parameter letters ({@code i} i32, {@code I} i64). */
-    WasiHarness(WasiConfig config, String... functions) {
+    WasiHarness(TestEngine engine, WasiConfig config, String... functions) {
         StringBuilder imports = new StringBuilder();
         StringBuilder wrappers = new StringBuilder();
         for (int i = 0; i < functions.length; i += 2) {
@@ -34,7 +33,7 @@ final class WasiHarness implements AutoCloseable {
         }
         String wat = "(module\n" + imports + "  (memory (export \"memory\") 1)\n" + wrappers + ")";
         wasi = new Wasi(config);
-        instance = new Store().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
+        instance = engine.newStore().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
         memory = instance.memory("memory");
     }
 

@@ -135,16 +135,24 @@ public final class ResultsReport {
         }
     }
 
+    /** Phases in the order a module goes through them, ours first; others follow as JMH lists them. */
+    private static final List<String> PHASE_ORDER = List.of("decode", "validate", "prepareInterpreter", "compile",
+            "loadFromCache", "instantiateInterpreted", "instantiateCompiled", "chicoryParse", "chicoryCompile",
+            "chicoryInstantiateInterpreted");
+
     private static void appendPhases(StringBuilder md, List<JmhResult> jmh) {
-        Set<String> phases = new LinkedHashSet<>();
+        Set<String> found = new LinkedHashSet<>();
         Map<String, Map<String, Double>> byModule = new LinkedHashMap<>();
         for (JmhResult r : jmh) {
             if (!r.benchmark().startsWith("ModulePhasesBenchmark.")) continue;
             String phase = r.benchmark().substring("ModulePhasesBenchmark.".length());
-            phases.add(phase);
+            found.add(phase);
             byModule.computeIfAbsent(r.param("module"), m -> new LinkedHashMap<>()).put(phase, toMillis(r.median(), r.unit()));
         }
         if (byModule.isEmpty()) return;
+        List<String> phases = new ArrayList<>(PHASE_ORDER);
+        phases.retainAll(found);
+        found.stream().filter(p -> !phases.contains(p)).forEach(phases::add);
         md.append("## Module phases (ms per operation)\n\n| module |");
         phases.forEach(p -> md.append(' ').append(p).append(" |"));
         md.append("\n|---|");
@@ -194,7 +202,7 @@ public final class ResultsReport {
 
     private static String ms(Double value) {
         if (value == null) return "–";
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 1 ? "%.1f" : "%.3f", value);
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 1 ? "%.1f" : "%.2g", value);
     }
 
     private static String ratioText(double v) {

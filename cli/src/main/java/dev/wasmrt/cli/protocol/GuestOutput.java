@@ -1,12 +1,11 @@
 package dev.wasmrt.cli.protocol;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wasmrt.hostapi.JsonText;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,9 +17,6 @@ import java.util.Map;
 public final class GuestOutput {
     public static final String GUEST_LOGS = "__module-logs";
     public static final String LOGS = "__sysinspect-module-logs";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GuestOutput() {}
 
@@ -73,8 +69,8 @@ public final class GuestOutput {
             return JsonNodeFactory.instance.nullNode();
         }
         try {
-            return JSON.readTree(text);
-        } catch (JacksonException e) {
+            return JsonText.read(text);
+        } catch (IOException e) {
             return JsonNodeFactory.instance.textNode(text);
         }
     }

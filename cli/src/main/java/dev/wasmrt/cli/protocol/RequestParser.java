@@ -1,9 +1,8 @@
 package dev.wasmrt.cli.protocol;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmrt.hostapi.JsonText;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.Map;
  * caller answers in JSON.
  */
 public final class RequestParser {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_TIMEOUT = 255;
 
     private RequestParser() {}
@@ -25,7 +22,7 @@ public final class RequestParser {
     public static RuntimeRequest parse(byte[] input) throws ProtocolException {
         JsonNode root;
         try {
-            root = JSON.readTree(input);
+            root = JsonText.read(input);
         } catch (JacksonException e) {
             throw invalid("the request is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
