@@ -62,6 +62,7 @@ self=$(readlink -f "$0" 2>/dev/null)
 # assembles the cache. Whatever fails here (no home, read-only disk) only means no cache.
 cache=
 record_config=
+case " $WASM_RUNTIME_JAVA_OPTS " in *" -Xshare:off "*) WASM_RUNTIME_AOT_CACHE=off ;; esac
 if [ "$WASM_RUNTIME_AOT_CACHE" != off ]; then
   cache_root=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
   # Relative paths are invalid per XDG; blanks would split the JVM options below.
@@ -73,11 +74,11 @@ if [ "$WASM_RUNTIME_AOT_CACHE" != off ]; then
     cache=$cache_dir/$key.aot
     if [ ! -f "$cache" ]; then
       lock=$cache.lock
-      # A lock left by a killed run must not block recording for ever.
-      find "$cache_dir" -maxdepth 1 -name '*.lock' -mmin +10 -exec rmdir {} \; 2>/dev/null
+      # What a killed run left (its lock, a half-written file) must not block recording for ever.
+      find "$cache_dir" -maxdepth 1 \( -name '*.lock' -o -name '*.aot.*' \) -mmin +10 -exec rm -rf {} \; 2>/dev/null
       if [ $# -eq 0 ] && mkdir -p "$cache_dir" 2>/dev/null && mkdir "$lock" 2>/dev/null; then
-        if : > "$cache.config" 2>/dev/null; then
-          record_config=$cache.config
+        if : > "$cache.config.$$" 2>/dev/null; then
+          record_config=$cache.config.$$
         else
           rmdir "$lock" 2>/dev/null
         fi
@@ -98,6 +99,8 @@ if [ -n "$record_config" ]; then
     if [ -s "$record_config" ] && "$java_cmd" $jvm_opts -XX:AOTMode=create -XX:AOTConfiguration="$record_config" \
         -XX:AOTCache="$partial" -jar "$self"; then
       mv -f "$partial" "$cache_dir/$key.aot"
+      # Caches of earlier builds in this version's directory, unused for a week.
+      find "$cache_dir" -maxdepth 1 -name '*.aot' -atime +7 -exec rm -f {} \;
     fi
     rm -f "$record_config" "$partial"
     rmdir "$lock"

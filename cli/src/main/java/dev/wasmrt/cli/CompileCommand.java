@@ -42,6 +42,8 @@ final class CompileCommand implements Callable<Integer> {
         String failure;
         if (!Files.isRegularFile(file)) {
             failure = "no such file: " + file;
+        } else if (file.getFileName().toString().endsWith(".wat")) {
+            failure = "compile takes the binary format (.wasm), not text: " + file;
         } else if (Files.isDirectory(target)) {
             failure = "the output is a directory: " + target;
         } else {

@@ -72,6 +72,14 @@ class CompileCommandEndToEndTest {
     }
 
     @Test
+    void aTextModuleIsRefused() throws IOException {
+        Path text = Files.writeString(dir.resolve("m.wat"), "(module)");
+        RuntimeProcess.Result result = RuntimeProcess.run(NO_INPUT, dir, "compile", text.toString());
+        assertEquals(CompileCommand.FAILURE_STATUS, result.exitCode());
+        assertTrue(result.stderr().startsWith("Error: compile takes the binary format"), result.stderr());
+    }
+
+    @Test
     void anInvalidModuleFails() throws IOException {
         // (module (func (result i32))): the body leaves nothing for its i32 result.
         byte[] invalid = {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7F, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0B};

@@ -1,15 +1,23 @@
 package dev.wasmrt.interpreter;
 
 import dev.wasmrt.decoder.model.ValType;
+import dev.wasmrt.validator.TypeRegistry;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * A function type at run time: parameter and result types plus a canonical {@link #key()} that
- * is equal for equivalent types of different modules (concrete heap types are replaced by the
- * key of the type they name). Types from {@link TypeCanon} are interned, so call_indirect
- * compares them by identity first and only then walks declared supertypes.
+ * A function type at run time.
+ *
+ * <p>A module's function type carries its canonical id in the store's {@link TypeRegistry}, and
+ * the store interns it ({@link StoreFuncTypes}): one object per id, so call_indirect's exact
+ * match is an identity check and a declared subtype is one {@link TypeRegistry#isSubtype} away.
+ *
+ * <p>A host type from {@link #of} belongs to no registry (so nothing process-wide holds on to
+ * types). It is what the spec calls a plain function type: final, without supertypes, alone in
+ * its recursion group, over numbers and abstract references only. Such a type is equivalent to
+ * any other plain type with the same parameters and results, in whichever registry, and to no
+ * other type; the store marks its own plain types so both sides compare structurally. Types
+ * that are not plain only match types of the same store.
  *
  * <p>{@link #paramSlots()} and {@link #resultSlots()} count value slots: one per value, two for
  * {@code v128}.
@@ -17,25 +25,28 @@ import java.util.Objects;
 public final class FuncType {
     private final List<ValType> params;
     private final List<ValType> results;
-    private final String key;
-    private final FuncType supertype;
+    /** The store's registry, or null for a host type. */
+    private final TypeRegistry registry;
+    private final int id;
+    private final boolean plain;
     private final int paramSlots;
     private final int resultSlots;
 
-    FuncType(List<ValType> params, List<ValType> results, String key, FuncType supertype) {
+    FuncType(List<ValType> params, List<ValType> results, TypeRegistry registry, int id, boolean plain) {
         this.params = List.copyOf(params);
         this.results = List.copyOf(results);
-        this.key = key;
-        this.supertype = supertype;
+        this.registry = registry;
+        this.id = id;
+        this.plain = plain;
         this.paramSlots = slots(this.params);
         this.resultSlots = slots(this.results);
     }
 
-    /** An interned type over numbers and abstract references (no concrete heap types). */
+    /** A plain type over numbers and abstract references (no concrete heap types). */
     public static FuncType of(List<ValType> params, List<ValType> results) {
         for (ValType t : params) requireAbstract(t);
         for (ValType t : results) requireAbstract(t);
-        return TypeCanon.intern(params, results, TypeCanon.plainKey(params, results), null);
+        return new FuncType(params, results, null, -1, true);
     }
 
     private static void requireAbstract(ValType t) {
@@ -46,18 +57,20 @@ public final class FuncType {
 
     public List<ValType> results() { return results; }
 
-    public String key() { return key; }
-
     public int paramSlots() { return paramSlots; }
 
     public int resultSlots() { return resultSlots; }
 
     /** True when a function of this type may be used where {@code expected} is required. */
     public boolean isSubtypeOf(FuncType expected) {
-        for (FuncType t = this; t != null; t = t.supertype) {
-            if (t == expected || t.key.equals(expected.key)) return true;
-        }
-        return false;
+        if (this == expected) return true;
+        if (registry != null && registry == expected.registry) return registry.isSubtype(id, expected.id);
+        return plainEquivalent(expected);
+    }
+
+    /** A plain type is final and has no supertypes, so only equivalence makes it match. */
+    private boolean plainEquivalent(FuncType o) {
+        return plain && o.plain && params.equals(o.params) && results.equals(o.results);
     }
 
     static int slots(List<ValType> types) {
@@ -66,11 +79,17 @@ public final class FuncType {
         return n;
     }
 
+    /** Type equivalence, as imported tags require. */
     @Override
-    public boolean equals(Object o) { return o instanceof FuncType f && f.key.equals(key); }
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof FuncType f)) return false;
+        if (registry != null && registry == f.registry) return id == f.id;
+        return plainEquivalent(f);
+    }
 
     @Override
-    public int hashCode() { return Objects.hashCode(key); }
+    public int hashCode() { return plain ? 31 * params.hashCode() + results.hashCode() : id; }
 
     @Override
     public String toString() { return "(func " + params + " -> " + results + ")"; }

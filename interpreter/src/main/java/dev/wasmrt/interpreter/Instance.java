@@ -30,7 +30,7 @@ public final class Instance {
     /** Canonical type ids and struct/array layouts for the GC instructions. */
     public final GcTypes gcTypes;
 
-    Instance(Store store, Module module, FuncType[] types) {
+    Instance(Store store, Module module, int[] typeIds, FuncType[] types) {
         this.store = store;
         this.module = module;
         this.types = types;
@@ -41,7 +41,7 @@ public final class Instance {
         this.tags = new Tag[module.tagCount()];
         this.elements = new Object[module.elements().size()][];
         this.datas = new byte[module.datas().size()][];
-        this.gcTypes = new GcTypes(store.typeRegistry(), module, types);
+        this.gcTypes = new GcTypes(store.typeRegistry(), module, typeIds, types);
     }
 
     public Store store() { return store; }

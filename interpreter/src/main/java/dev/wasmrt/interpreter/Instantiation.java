@@ -23,7 +23,6 @@ final class Instantiation {
     private final Module module;
     private final Engine.EngineModule engineModule;
     private final Imports imports;
-    private final TypeCanon canon;
     private Instance instance;
 
     Instantiation(Store store, Module module, Engine.EngineModule engineModule, Imports imports) {
@@ -31,15 +30,12 @@ final class Instantiation {
         this.module = module;
         this.engineModule = engineModule;
         this.imports = imports;
-        this.canon = new TypeCanon(module);
     }
 
     Instance run() {
-        FuncType[] types = new FuncType[module.types().size()];
-        for (int i = 0; i < types.length; i++) {
-            if (module.types().get(i).isFunc()) types[i] = canon.funcType(i);
-        }
-        instance = new Instance(store, module, types);
+        int[] typeIds = store.typeRegistry().register(module);
+        FuncType[] types = store.funcTypes().of(module, typeIds);
+        instance = new Instance(store, module, typeIds, types);
         link();
         FunctionInstance[] defined = engineModule.createFunctions(instance);
         System.arraycopy(defined, 0, instance.functions, module.importedFunctionCount(), defined.length);
@@ -90,7 +86,7 @@ final class Instantiation {
     }
 
     private boolean tableMatches(Table actual, TableType expected) {
-        RtType want = RtType.of(expected.elementType(), canon, module, instance.gcTypes);
+        RtType want = RtType.of(expected.elementType(), module, instance.gcTypes);
         return actual.is64() == expected.is64()
                 && actual.rtType.isSubtypeOf(want) && want.isSubtypeOf(actual.rtType)
                 && limitsMatch(actual.size(), actual.hasMax(), actual.max(), expected.limits());
@@ -111,7 +107,7 @@ final class Instantiation {
 
     private boolean globalMatches(dev.wasmrt.interpreter.Global actual, GlobalType expected) {
         if (actual.mutable() != expected.mutable()) return false;
-        RtType want = RtType.of(expected.type(), canon, module, instance.gcTypes);
+        RtType want = RtType.of(expected.type(), module, instance.gcTypes);
         if (!actual.rtType.isSubtypeOf(want)) return false;
         return !expected.mutable() || want.isSubtypeOf(actual.rtType);
     }
@@ -129,7 +125,7 @@ final class Instantiation {
         for (int i = 0; i < module.globals().size(); i++) {
             Global def = module.globals().get(i);
             GlobalType type = def.type();
-            var g = new dev.wasmrt.interpreter.Global(type.type(), type.mutable(), RtType.of(type.type(), canon, module, instance.gcTypes));
+            var g = new dev.wasmrt.interpreter.Global(type.type(), type.mutable(), RtType.of(type.type(), module, instance.gcTypes));
             eval.eval(def.init());
             g.bits = eval.bits();
             if (type.type().kind() == ValType.Kind.V128) g.high = eval.high();
@@ -145,7 +141,7 @@ final class Instantiation {
             Object init = def.init() == null ? null : eval.eval(def.init()).ref();
             Limits l = type.limits();
             instance.tables[module.importedTableCount() + i] = new Table(type.elementType(),
-                    RtType.of(type.elementType(), canon, module, instance.gcTypes), l.min(), l.max(), l.hasMax(), type.is64(), init);
+                    RtType.of(type.elementType(), module, instance.gcTypes), l.min(), l.max(), l.hasMax(), type.is64(), init);
         }
     }
 

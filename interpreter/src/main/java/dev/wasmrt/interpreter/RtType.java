@@ -1,6 +1,7 @@
 package dev.wasmrt.interpreter;
 
 import dev.wasmrt.decoder.model.CompositeType;
+import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.ValType;
 import dev.wasmrt.interpreter.gc.GcTypes;
 import dev.wasmrt.validator.TypeRegistry;
@@ -9,24 +10,24 @@ import static dev.wasmrt.decoder.model.ValType.*;
 
 /**
  * A value type detached from its module, for matching imports: a concrete heap type becomes
- * its sort ({@code func}, {@code struct} or {@code array}) plus its canonical key, and its id
- * in the store's type registry so that declared subtypes match too.
+ * its sort ({@code func}, {@code struct} or {@code array}) plus its canonical id in the store's
+ * type registry ({@code id} is -1 otherwise). Concrete types of different stores never match.
  */
-record RtType(ValType.Kind kind, boolean nullable, int heap, String key, int id, TypeRegistry registry) {
+record RtType(ValType.Kind kind, boolean nullable, int heap, int id, TypeRegistry registry) {
 
     static RtType of(ValType t) {
         if (t.isConcreteRef()) throw new IllegalArgumentException("concrete heap type needs a module: " + t);
-        return new RtType(t.kind(), t.nullable(), t.heapType(), null, -1, null);
+        return new RtType(t.kind(), t.nullable(), t.heapType(), -1, null);
     }
 
-    static RtType of(ValType t, TypeCanon canon, dev.wasmrt.decoder.model.Module module, GcTypes gc) {
-        if (!t.isConcreteRef()) return new RtType(t.kind(), t.nullable(), t.heapType(), null, -1, null);
+    static RtType of(ValType t, Module module, GcTypes gc) {
+        if (!t.isConcreteRef()) return of(t);
         int sort = switch (module.types().get(t.heapType()).composite()) {
             case CompositeType.Func f -> HT_FUNC;
             case CompositeType.Struct s -> HT_STRUCT;
             case CompositeType.Array a -> HT_ARRAY;
         };
-        return new RtType(t.kind(), t.nullable(), sort, canon.key(t.heapType()), gc.canonicalId(t.heapType()), gc.registry());
+        return new RtType(t.kind(), t.nullable(), sort, gc.canonicalId(t.heapType()), gc.registry());
     }
 
     boolean isSubtypeOf(RtType other) {
@@ -37,10 +38,8 @@ record RtType(ValType.Kind kind, boolean nullable, int heap, String key, int id,
     }
 
     private boolean heapSubtype(RtType o) {
-        if (key != null && o.key != null) {
-            return key.equals(o.key) || registry != null && registry == o.registry && registry.isSubtype(id, o.id);
-        }
-        if (o.key != null) return isBottomOf(heap, o.heap);
+        if (id >= 0 && o.id >= 0) return registry == o.registry && registry.isSubtype(id, o.id);
+        if (o.id >= 0) return isBottomOf(heap, o.heap);
         return abstractSubtype(heap, o.heap);
     }
 

@@ -16,6 +16,7 @@ public final class Store {
     private final StoreConfig config;
     /** Canonical ids of the defined types of every module instantiated here, so GC casts compare ints. */
     private final TypeRegistry typeRegistry = new TypeRegistry();
+    private final StoreFuncTypes funcTypes = new StoreFuncTypes(typeRegistry);
     private final ThreadLocal<ExecContext> contexts = ThreadLocal.withInitial(() -> new ExecContext(this));
 
     private volatile boolean interruptRequested;
@@ -30,6 +31,8 @@ public final class Store {
     public StoreConfig config() { return config; }
 
     public TypeRegistry typeRegistry() { return typeRegistry; }
+
+    StoreFuncTypes funcTypes() { return funcTypes; }
 
     /** The calling thread's execution state. */
     public ExecContext context() { return contexts.get(); }

@@ -51,7 +51,7 @@
  *       {@code bits} / {@code high} / {@code ref} fields.</li>
  *   <li>Functions: {@code instance.functions[i]}; call a function of the same compiled module
  *       directly, any other through {@code invoke}. Check {@code FuncType.isSubtypeOf} for
- *       call_indirect (types are interned: identity is the fast path).</li>
+ *       call_indirect (a store interns its modules' types: identity is the fast path).</li>
  *   <li>Numeric semantics: call {@link dev.wasmrt.interpreter.Numerics}, never re-implement.</li>
  *   <li>Pass the {@link dev.wasmrt.interpreter.ExecContext} along every call; call
  *       {@code ctx.enter()}/{@code ctx.leave()} around each Wasm call (call depth) and

@@ -9,6 +9,8 @@
  *
  * // With the on-disk cache: app.wasm is compiled once into app.cwasm next to it.
  * CompiledModules.Loaded m = CompiledModules.loadOrCompile(Path.of("app.wasm"), compiler);
+ * // Ahead of time, to a chosen file (wasm-runtime compile app.wasm -o out.cwasm):
+ * CompiledModules.compileTo(Path.of("app.wasm"), Path.of("out.cwasm"), compiler);
  * Instance instance = store.instantiate(m.prepared(), m.module(), imports);
  *
  * // Without it: store.instantiate(Wasm.load(bytes), imports) compiles in memory.
@@ -56,14 +58,20 @@
  *   <li>Wasm exceptions are {@link dev.wasmrt.interpreter.WasmException}s; a try_table saves the
  *       operand stack below it into locals so its handlers can rebuild it.</li>
  *   <li>A self tail call ({@code return_call} of the function itself) is a jump.</li>
+ *   <li>A function with other tail calls ({@code return_call} of another function,
+ *       {@code return_call_indirect}, {@code return_call_ref}) is compiled as a body
+ *       {@code t<i>} plus a trampoline {@code f<i>}: at a tail call the body returns, leaving the
+ *       callee in {@code ctx.pendingTailCall} and the arguments in the context's slots, and
+ *       {@link dev.wasmrt.jit.TailCalls} makes the call from the trampoline's frame (directly into
+ *       the callee's body when it is trampolined too). Chains of tail calls thus run in constant
+ *       JVM stack; functions without such tail calls pay nothing.</li>
  * </ul>
  *
  * <h2>What runs in the interpreter instead</h2>
  * Functions the compiler does not translate run in the interpreter transparently; the reason
  * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values, GC, threads
- * (atomics), legacy exception instructions (try/catch/delegate/rethrow), tail calls to other
- * functions (return_call_indirect, return_call_ref, return_call of another function: the
- * interpreter runs them in constant stack), more than 250 parameter slots or 60000 local slots,
+ * (atomics), legacy exception instructions (try/catch/delegate/rethrow), more than 250
+ * parameter slots or 60000 local slots,
  * and bodies over the JVM's 64 KiB method limit. Splitting large functions into several methods
  * (for HotSpot's 8000-byte JIT limit) is not done yet; {@link dev.wasmrt.jit.CodeStats} measures
  * how much code it would concern.

@@ -4,8 +4,16 @@ import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Wasm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tail calls to other functions: compiled under the trampoline, in constant JVM stack. */
@@ -81,5 +89,21 @@ class TailCallsDifferentialTest {
     void aTailCallLeavesTheCallersHandlers() {
         // The callee's exception skips the try_table around the tail call (that frame is gone).
         assertEquals("[99]", pair.same("leaves-handlers", 1).toString());
+    }
+
+    @Test
+    void onlyFunctionsWithTailCallsToOthersGetATrampoline() {
+        List<String> methods = new ArrayList<>();
+        new ClassReader(pair.code().classes().get("dev.wasmrt.jit.generated.Code0")).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                methods.add(name);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        // $even (0) tail-calls $odd; $plain (2) and $split (7) make no tail calls.
+        assertTrue(methods.containsAll(List.of("f0", "t0", "b0")), methods::toString);
+        assertTrue(methods.containsAll(List.of("f2", "f7")), methods::toString);
+        assertFalse(methods.contains("t2") || methods.contains("t7"), methods::toString);
     }
 }

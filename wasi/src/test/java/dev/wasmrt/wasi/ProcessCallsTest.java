@@ -63,6 +63,41 @@ class ProcessCallsTest {
 
     @ParameterizedTest
     @EnumSource(TestEngine.class)
+    void exitingFromDeepRecursionGivesTheCallDepthBack(TestEngine engine) {
+        String wat = """
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (func $down (export "down") (param $n i32)
+                    (if (i32.eqz (local.get $n)) (then (call $exit (i32.const 4))))
+                    (call $down (i32.sub (local.get $n) (i32.const 1)))))""";
+        try (Wasi wasi = new Wasi(new WasiConfig())) {
+            Instance instance = engine.newStore().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
+            // Four exits from 3000 frames deep: more than the default depth limit if any frame stayed counted.
+            for (int i = 0; i < 4; i++) {
+                WasiExit exit = assertThrows(WasiExit.class, () -> instance.call("down", 3000));
+                assertEquals(4, exit.code());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aWasmCatchAllCannotStopProcExit(TestEngine engine) {
+        String wat = """
+                (module
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (func (export "_start")
+                    (block $caught
+                      (try_table (catch_all $caught) (call $exit (i32.const 6))))
+                    (call $exit (i32.const 7))))""";
+        try (Wasi wasi = new Wasi(new WasiConfig())) {
+            Instance instance = engine.newStore().instantiate(Wasm.parse(wat), wasi.define(new Imports()));
+            assertEquals(6, wasi.run(instance));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
     void procRaiseTerminatesLikeAShellReportsASignal(TestEngine engine) {
         try (WasiHarness h = new WasiHarness(engine, new WasiConfig(), "proc_raise", "i")) {
             WasiExit exit = assertThrows(WasiExit.class, () -> h.call("proc_raise", 15));

@@ -18,12 +18,13 @@ public final class GcTypes {
     private final StorageKind[] elements;
 
     /**
+     * @param ids the canonical id of each type index, as {@link TypeRegistry#register} gave them
      * @param funcTypes the instance's runtime function types by type index (null for struct
      *     and array types), for casts of function references
      */
-    public GcTypes(TypeRegistry registry, Module module, FuncType[] funcTypes) {
+    public GcTypes(TypeRegistry registry, Module module, int[] ids, FuncType[] funcTypes) {
         this.registry = registry;
-        this.ids = registry.register(module);
+        this.ids = ids;
         this.funcTypes = funcTypes;
         int n = ids.length;
         structs = new StructLayout[n];

@@ -20,7 +20,7 @@ class CastsTest {
 
     private static GcTypes types(TypeRegistry registry, String wat) {
         Module m = Wasm.parse(wat).module();
-        return new GcTypes(registry, m, new FuncType[m.types().size()]);
+        return new GcTypes(registry, m, registry.register(m), new FuncType[m.types().size()]);
     }
 
     private static final String TYPES = """
