@@ -44,7 +44,14 @@ fi
 (cd "$root" && "$java" -jar "$jar" "WorkloadBenchmark|ModulePhasesBenchmark" "${jmh_options[@]}" "$@")
 
 workloads=(lz77 sha256 sort_search nbody matmul recursion wordcount json regex)
-node --no-warnings "$here/node-times.mjs" "$here/workloads/wasm" "$scale" 21 "${workloads[@]}" > "$results/node-times.tsv"
+# node 20 now and then dies with SIGSEGV (139) on its way out; such a run is repeated.
+for attempt in 1 2 3; do
+    status=0
+    node --no-warnings "$here/node-times.mjs" "$here/workloads/wasm" "$scale" 21 "${workloads[@]}" \
+        > "$results/node-times.tsv" || status=$?
+    [ "$status" -eq 139 ] || break
+done
+[ "$status" -eq 0 ] || { echo "node-times.mjs failed with status $status" >&2; exit 1; }
 
 process_file=
 if $process; then
