@@ -18,9 +18,9 @@ class WorkloadsTest {
         }
     }
 
-    /** Two cheap workloads (calls; f64) keep this to seconds; the benchmarks check every workload on every engine. */
+    /** Two cheap workloads (calls; f32 and memory) keep this to seconds; the benchmarks check every workload on every engine. */
     @ParameterizedTest
-    @ValueSource(strings = {"recursion", "nbody"})
+    @ValueSource(strings = {"recursion", "matmul"})
     void printsWhatNodePrinted(String workload) {
         String output = GuestRunner.create("interpreter", workload).run(1);
         assertEquals(Workloads.expectedOutput(workload, 1).orElseThrow(), output);

@@ -18,7 +18,7 @@ import java.util.List;
  * a float's bits (reinterpret, store, copysign's sign operand) sees a canonicalised value.
  */
 final class FunctionBodyGenerator {
-    private static final int MAX_DEPTH = 5;
+    private static final int MAX_DEPTH = 6;
     private static final int MAX_LOOP_NESTING = 2;
 
     /** A branch target: its label name and the types a branch to it carries. */
@@ -58,7 +58,7 @@ final class FunctionBodyGenerator {
         locals.add("f32");
         scratchF64 = locals.size();
         locals.add("f64");
-        budget = 10 + tape.below(60);
+        budget = 10 + tape.below(90);
     }
 
     /** The whole {@code (func ...)} field. */
@@ -354,20 +354,20 @@ final class FunctionBodyGenerator {
 
     /** Addresses cluster at the start, around the end of the first page, and anywhere. */
     private String address(int depth) {
-        return switch (tape.below(5)) {
+        return switch (tape.below(8)) {
             case 1 -> "(i32.const " + (65536 - tape.below(12)) + ")";
             case 2 -> "(i32.const " + (131072 - tape.below(12)) + ")";
-            case 3 -> "(i32.and " + expr("i32", depth - 1) + " (i32.const 0xffff))";
-            case 4 -> expr("i32", depth - 1);
+            case 3, 4 -> "(i32.and " + expr("i32", depth - 1) + " (i32.const 0xfff8))";
+            case 5 -> expr("i32", depth - 1);
             default -> "(i32.const " + tape.below(64) + ")";
         };
     }
 
     private String memArg() {
-        return switch (tape.below(8)) {
-            case 1 -> " offset=" + tape.below(9);
-            case 2 -> " offset=65535";
-            case 3 -> " offset=4294967295";
+        return switch (tape.below(16)) {
+            case 1, 2, 3 -> " offset=" + tape.below(9);
+            case 4 -> " offset=65535";
+            case 5 -> " offset=4294967295";
             default -> "";
         };
     }
