@@ -75,8 +75,12 @@ public final class CompiledModules {
         if (entry != null) {
             try {
                 CompiledCode code = CwasmFormat.read(entry, key);
-                // The entry was written only after this exact source validated.
-                ValidatedModule trusted = new ValidatedModule(module, List.of());
+                // The entry was written only after this exact source validated. Functions left
+                // to the interpreter are lowered from the validator's facts, which the entry does
+                // not hold, so only a module with such functions is validated again.
+                ValidatedModule trusted = code.fallbacks().isEmpty()
+                        ? new ValidatedModule(module, List.of())
+                        : ModuleValidator.validate(module);
                 return new Loaded(trusted, compiler.prepare(trusted, code), code, true);
             } catch (CwasmFormat.Unusable e) {
                 warnings.println("wasmrt: rebuilding " + cache + ": " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.wasmrt.jit;
 
+import dev.wasmrt.decoder.binary.BinaryWriter;
+import dev.wasmrt.decoder.text.TextParser;
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Store;
@@ -74,6 +76,18 @@ class CompiledModulesCacheTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of("m.cwasm", "m.wasm"), files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
         }
+    }
+
+    @Test
+    void aCachedModuleStillRunsTheFunctionsLeftToTheInterpreter() throws IOException {
+        Path wasm = dir.resolve("m.wasm");
+        Files.write(wasm, BinaryWriter.write(TextParser.parseModule(
+                "(module (func (export \"answer\") (result i32) (i32x4.extract_lane 2 (v128.const i32x4 1 2 42 4))))")));
+        CompiledModules.Loaded first = load(wasm);
+        assertFalse(first.code().fallbacks().isEmpty(), "the test needs a function the compiler leaves to the interpreter");
+        CompiledModules.Loaded second = load(wasm);
+        assertTrue(second.fromCache());
+        assertEquals(42, answer(second));
     }
 
     @Test
