@@ -32,10 +32,10 @@ final class NumericOps {
             "f32", List.of("f32.eq", "f32.ne", "f32.lt", "f32.gt", "f32.le", "f32.ge"),
             "f64", List.of("f64.eq", "f64.ne", "f64.lt", "f64.gt", "f64.le", "f64.ge"));
 
-    /** A conversion: operator name and its operand type. */
+    /** A one-operand operator whose operand type differs from (or is tested for) its result type. */
     record Conversion(String op, String from) {}
 
-    /** Conversions by result type; reinterpretations of floats are generated separately (NaN payloads). */
+    /** Conversions and eqz by result type; float-to-int reinterpretations are generated apart (NaN payloads). */
     static final Map<String, List<Conversion>> CONVERT = Map.of(
             "i32", List.of(new Conversion("i32.wrap_i64", "i64"), new Conversion("i32.eqz", "i32"), new Conversion("i64.eqz", "i64"),
                     new Conversion("i32.trunc_f32_s", "f32"), new Conversion("i32.trunc_f32_u", "f32"),
@@ -54,13 +54,14 @@ final class NumericOps {
                     new Conversion("f64.convert_i64_s", "i64"), new Conversion("f64.convert_i64_u", "i64"),
                     new Conversion("f64.promote_f32", "f32"), new Conversion("f64.reinterpret_i64", "i64")));
 
-    /** Loads by result type, with the access width in bytes (for out-of-bounds edges). */
+    /** Loads by result type. */
     static final Map<String, List<String>> LOAD = Map.of(
             "i32", List.of("i32.load", "i32.load8_s", "i32.load8_u", "i32.load16_s", "i32.load16_u"),
             "i64", List.of("i64.load", "i64.load8_s", "i64.load8_u", "i64.load16_s", "i64.load16_u", "i64.load32_s", "i64.load32_u"),
             "f32", List.of("f32.load"),
             "f64", List.of("f64.load"));
 
+    /** Stores by operand type. */
     static final Map<String, List<String>> STORE = Map.of(
             "i32", List.of("i32.store", "i32.store8", "i32.store16"),
             "i64", List.of("i64.store", "i64.store8", "i64.store16", "i64.store32"),
