@@ -12,7 +12,7 @@ import java.util.List;
  * results, traps, globals and memory in the interpreter and in the compiler.
  */
 class EnginesAgreeOnRandomModulesProperties {
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void enginesAgreeOnRandomModules(@ForAll @Size(max = 800) List<@IntRange(min = 0, max = 1 << 20) Integer> choices) {
         DifferentialRun.assertEnginesAgree(RandomModule.generate(new ChoiceTape(choices)));
     }
