@@ -117,24 +117,7 @@ final class CodeClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.functionMethod(index), plan.functionDescriptor(index), null, null);
         mv.visitCode();
         int self = JvmType.slots(sig.params), ctx = self + 1, base = self + 2;
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-        mv.visitVarInsn(ISTORE, base);
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitVarInsn(ILOAD, base);
-        Gen.pushInt(mv, Math.max(sig.params.length, sig.results.length) + 1);
-        mv.visitInsn(IADD);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
-        int slot = 0;
-        for (int k = 0; k < sig.params.length; k++) {
-            Gen.storeSlot(mv, sig.params[k], slot, ctx, base, k);
-            slot += sig.params[k].size;
-        }
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitVarInsn(ILOAD, base);
-        Gen.pushInt(mv, sig.params.length);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, Gen.CTX, "top", "I");
+        Gen.spillArguments(mv, sig, ctx, base);
         mv.visitVarInsn(ALOAD, self);
         mv.visitVarInsn(ALOAD, ctx);
         Gen.pushInt(mv, index);

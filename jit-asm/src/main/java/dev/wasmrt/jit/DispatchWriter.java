@@ -60,24 +60,7 @@ final class DispatchWriter {
         int p = JvmType.slots(sig.params);
         int fn = p, self = p + 1, ctx = p + 2, base = p + 3, saved = p + 4;
         Label start = new Label(), end = new Label(), handler = new Label();
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-        mv.visitVarInsn(ISTORE, base);
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitVarInsn(ILOAD, base);
-        Gen.pushInt(mv, Math.max(sig.params.length, sig.results.length) + 1);
-        mv.visitInsn(IADD);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
-        int slot = 0;
-        for (int k = 0; k < sig.params.length; k++) {
-            Gen.storeSlot(mv, sig.params[k], slot, ctx, base, k);
-            slot += sig.params[k].size;
-        }
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitVarInsn(ILOAD, base);
-        Gen.pushInt(mv, sig.params.length);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, Gen.CTX, "top", "I");
+        Gen.spillArguments(mv, sig, ctx, base);
         mv.visitVarInsn(ALOAD, ctx);
         mv.visitFieldInsn(GETFIELD, Gen.CTX, "currentInstance", Gen.INSTANCE_DESC);
         mv.visitVarInsn(ASTORE, saved);

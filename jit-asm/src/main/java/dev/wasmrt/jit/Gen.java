@@ -107,6 +107,32 @@ final class Gen {
         mv.visitInsn(t.size == 2 ? Opcodes.POP2 : Opcodes.POP);
     }
 
+    /**
+     * Moves a call's arguments, held in JVM locals {@code 0..}, to the context's slots from
+     * {@code ctx.top} (stored in local {@code baseLocal}), with room for the results, and raises
+     * {@code ctx.top} past them: the engine-neutral calling convention.
+     */
+    static void spillArguments(MethodVisitor mv, Signature sig, int ctxLocal, int baseLocal) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, "top", "I");
+        mv.visitVarInsn(Opcodes.ISTORE, baseLocal);
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
+        pushInt(mv, Math.max(sig.params.length, sig.results.length) + 1);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "ensure", "(I)V", false);
+        int local = 0;
+        for (int k = 0; k < sig.params.length; k++) {
+            storeSlot(mv, sig.params[k], local, ctxLocal, baseLocal, k);
+            local += sig.params[k].size;
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
+        pushInt(mv, sig.params.length);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, CTX, "top", "I");
+    }
+
     /** Stores local {@code valueLocal} of type {@code t} into slot {@code base + index} of the context arrays. */
     static void storeSlot(MethodVisitor mv, JvmType t, int valueLocal, int ctxLocal, int baseLocal, int index) {
         mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
