@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Times whole processes: `wasm-runtime run` (interpreter, and compiler with its .cwasm cache warm)
-# next to node running the same module through node:wasi, several runs each, and prints the
-# medians and the ratios to node. Startup, module loading and the run itself are all counted,
+# Times whole processes: one Sysinspect module call of the bundled `hello` example (the JSON
+# protocol, as Sysinspect runs it), then `wasm-runtime run` of each workload (interpreter, and
+# compiler with its .cwasm cache warm) next to node running the same module through node:wasi,
+# several runs each, and prints the medians and the ratios to node. Startup, module loading and the run itself are all counted,
 # which is what a user of the command sees.
 #
 # usage: benchmarks/process-times.sh [--runs N] [--scale S] [--tsv FILE] [WORKLOAD...]
@@ -56,6 +57,22 @@ median_ms() {
 }
 
 [ -z "$tsv" ] || printf 'workload\tscale\trunner\tmedian_ms\truns\n' > "$tsv"
+
+# One module call through the protocol, with the example sharelib copied so its cache stays out of the repository.
+cp -r "$root/examples/sharelib" "$scratch/sharelib"
+request='{"arguments":{"rt.mod":"hello"},"config":{"path.sharelib":"'"$scratch/sharelib"'"}}'
+call() { printf '%s' "$request" | "$runtime"; }
+call_compiled() { printf '%s' "$request" | WASM_RUNTIME_ENGINE=compiler "$runtime"; }
+call > /dev/null; call_compiled > /dev/null   # start-up caches and the .cwasm entry, as a second call finds them
+protocol_interpreter=$(median_ms call)
+protocol_compiler=$(median_ms call_compiled)
+printf 'module call (hello, protocol): interpreter %s ms, compiler %s ms (median of %s)\n\n' \
+    "$protocol_interpreter" "$protocol_compiler" "$runs"
+if [ -n "$tsv" ]; then
+    printf 'protocol-hello\t-\tinterpreter\t%s\t%s\nprotocol-hello\t-\tcompiler\t%s\t%s\n' \
+        "$protocol_interpreter" "$runs" "$protocol_compiler" "$runs" >> "$tsv"
+fi
+
 printf '%-12s %12s %12s %12s %10s %10s\n' workload "interp ms" "compiler ms" "node ms" "interp/node" "comp/node"
 for name in "${workloads[@]}"; do
     module=$scratch/$name.wasm
