@@ -61,7 +61,7 @@ median_ms() {
 # One module call through the protocol, with the example sharelib copied so its cache stays out of the repository.
 cp -r "$root/examples/sharelib" "$scratch/sharelib"
 request='{"arguments":{"rt.mod":"hello"},"config":{"path.sharelib":"'"$scratch/sharelib"'"}}'
-call() { printf '%s' "$request" | "$runtime"; }
+call() { printf '%s' "$request" | WASM_RUNTIME_ENGINE=interpreter "$runtime"; }
 call_compiled() { printf '%s' "$request" | WASM_RUNTIME_ENGINE=compiler "$runtime"; }
 call > /dev/null; call_compiled > /dev/null   # start-up caches and the .cwasm entry, as a second call finds them
 protocol_interpreter=$(median_ms call)

@@ -46,7 +46,8 @@ for arg in "$@"; do
   fi
   previous=$arg
 done
-[ "$WASM_RUNTIME_ENGINE" = compiler ] && [ $# -eq 0 ] && tiers=
+# The protocol (no arguments) runs the compiler unless WASM_RUNTIME_ENGINE says otherwise.
+[ $# -eq 0 ] && [ "${WASM_RUNTIME_ENGINE:-compiler}" = compiler ] && tiers=
 # The JVM's own messages (log warnings, AOT cache notes) go to standard error, never into the
 # protocol's standard output; AOT cache problems are not reported at all, since a cache that
 # cannot be used only means a slower start.

@@ -66,16 +66,19 @@ public final class Main implements Callable<Integer> {
         return commandLine;
     }
 
-    /** The interpreter unless {@value EngineKind#ENVIRONMENT} names another engine. */
+    /**
+     * The compiler (which caches {@code <module>.cwasm} beside the module, so later calls start
+     * from the cache) unless {@value EngineKind#ENVIRONMENT} names another engine.
+     */
     static EngineKind protocolEngine() {
         String name = System.getenv(EngineKind.ENVIRONMENT);
         if (name == null || name.isEmpty()) {
-            return EngineKind.INTERPRETER;
+            return EngineKind.COMPILER;
         }
         return EngineKind.parse(name).orElseGet(() -> {
             System.err.println("wasm-runtime: ignoring " + EngineKind.ENVIRONMENT + "=" + name
-                    + " (expected interpreter or compiler); using the interpreter");
-            return EngineKind.INTERPRETER;
+                    + " (expected interpreter or compiler); using the compiler");
+            return EngineKind.COMPILER;
         });
     }
 

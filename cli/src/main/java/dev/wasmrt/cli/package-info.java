@@ -7,8 +7,9 @@
  * what the guest sees by {@code protocol.RuntimeCall}, modules are found only among the files
  * that {@code protocol.ModuleDirectory} lists, and the guest's output becomes {@code data} in
  * {@code protocol.GuestOutput}. Engines sit behind {@code engine.GuestLauncher}: the
- * interpreter by default, the compiler (with its {@code .cwasm} cache) with {@code run --engine
- * compiler} or {@code WASM_RUNTIME_ENGINE=compiler}.
+ * protocol runs the compiler (with its {@code .cwasm} cache beside the module) unless
+ * {@code WASM_RUNTIME_ENGINE=interpreter}; {@code run} runs the interpreter unless
+ * {@code --engine compiler}.
  *
  * <p>Where the original runtime was weak, this one differs on purpose: a bad request is answered
  * in JSON (retcode 4) instead of plain text; {@code timeout} is honoured by interrupting the

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wasmrt.cli.engine.EngineKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,21 +28,21 @@ class ExamplesEndToEndTest {
     }
 
     @Test
-    void compilerEngineCachesCompiledCodeKeyedOnTheModulesContent() throws IOException {
+    void theProtocolCompilesAndCachesByDefaultKeyedOnTheModulesContent() throws IOException {
         Path modules = Files.createDirectories(dir.resolve("share/lib/runtime/wasm"));
         Files.copy(SHARELIB.resolve("lib/runtime/wasm/hello.wasm"), modules.resolve("hello.wasm"));
         String request = "{\"arguments\": {\"rt.mod\": \"hello\", \"name\": 1}, \"config\": {\"path.sharelib\": \"" + dir.resolve("share") + "\"}}";
-        Map<String, String> compiler = Map.of(EngineKind.ENVIRONMENT, "compiler");
+        Map<String, String> defaults = Map.of(); // no engine named: the protocol's default
 
-        JsonNode first = RuntimeProcess.run(compiler, request.getBytes(StandardCharsets.UTF_8), dir).json();
+        JsonNode first = RuntimeProcess.run(defaults, request.getBytes(StandardCharsets.UTF_8), dir).json();
         assertEquals("Hello from C", first.get("data").get("greeting").textValue(), first.toString());
         assertTrue(Files.isRegularFile(modules.resolve("hello.cwasm")), "no compiled-code cache written");
-        JsonNode cached = RuntimeProcess.run(compiler, request.getBytes(StandardCharsets.UTF_8), dir).json();
+        JsonNode cached = RuntimeProcess.run(defaults, request.getBytes(StandardCharsets.UTF_8), dir).json();
         assertEquals(first.get("data").get("greeting"), cached.get("data").get("greeting"));
 
         // A different module under the same name must not run the old compiled code.
         Files.copy(SHARELIB.resolve("lib/runtime/wasm/reader.wasm"), modules.resolve("hello.wasm"), StandardCopyOption.REPLACE_EXISTING);
-        JsonNode replaced = RuntimeProcess.run(compiler, request.getBytes(StandardCharsets.UTF_8), dir).json();
+        JsonNode replaced = RuntimeProcess.run(defaults, request.getBytes(StandardCharsets.UTF_8), dir).json();
         assertEquals("the argument path must be a string", replaced.get("data").get("error").textValue(), replaced.toString());
     }
 

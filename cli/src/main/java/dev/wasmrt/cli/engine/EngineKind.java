@@ -8,7 +8,7 @@ public enum EngineKind {
     INTERPRETER,
     COMPILER;
 
-    /** The environment variable that picks the protocol mode's engine (default: the interpreter). */
+    /** The environment variable that picks the protocol mode's engine (default: the compiler). */
     public static final String ENVIRONMENT = "WASM_RUNTIME_ENGINE";
 
     public String cliName() {
