@@ -52,9 +52,13 @@ final class IndexSpace {
         return t.is(Token.Kind.ID) || (t.is(Token.Kind.ATOM) && Literals.isUnsigned(t.text()));
     }
 
+    /**
+     * A numeric index (or count). As in the binary format, a u32 beyond 2^31 - 1 is well-formed
+     * but reaches no index space, so it becomes {@link Integer#MAX_VALUE} for the validator.
+     */
     static int readNumber(Token t, TokenCursor cursor) {
         try {
-            return (int) Literals.parseUnsigned(t.text(), 32);
+            return (int) Math.min(Literals.parseUnsigned(t.text(), 32), Integer.MAX_VALUE);
         } catch (ArithmeticException e) {
             throw cursor.error("constant out of range", t);
         }
