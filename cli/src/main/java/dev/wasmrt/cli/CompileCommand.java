@@ -28,7 +28,7 @@ final class CompileCommand implements Callable<Integer> {
             description = "Where to write the cache file (default: FILE with .cwasm in place of .wasm).")
     Path output;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The module, in the binary format.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module, in the binary (.wasm) or text (.wat) format.")
     Path file;
 
     @CommandLine.Spec
@@ -42,8 +42,6 @@ final class CompileCommand implements Callable<Integer> {
         String failure;
         if (!Files.isRegularFile(file)) {
             failure = "no such file: " + file;
-        } else if (file.getFileName().toString().endsWith(".wat")) {
-            failure = "compile takes the binary format (.wasm), not text: " + file;
         } else if (Files.isDirectory(target)) {
             failure = "the output is a directory: " + target;
         } else {

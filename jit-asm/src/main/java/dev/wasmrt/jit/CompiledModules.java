@@ -1,6 +1,6 @@
 package dev.wasmrt.jit;
 
-import dev.wasmrt.decoder.binary.BinaryDecoder;
+import dev.wasmrt.decoder.ModuleFiles;
 import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.interpreter.Engine;
 import dev.wasmrt.validator.ModuleValidator;
@@ -37,10 +37,11 @@ public final class CompiledModules {
      */
     public record Loaded(ValidatedModule module, Engine.EngineModule prepared, CompiledCode code, boolean fromCache) {}
 
-    /** The cache file of {@code wasm}: the same name with {@code .cwasm} in place of {@code .wasm}. */
+    /** The cache file of a module: the same name with {@code .cwasm} in place of {@code .wasm} or {@code .wat}. */
     public static Path cachePath(Path wasm) {
         String name = wasm.getFileName().toString();
-        String base = name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
+        String base = name.endsWith(".wasm") ? name.substring(0, name.length() - 5)
+                : name.endsWith(".wat") ? name.substring(0, name.length() - 4) : name;
         return wasm.resolveSibling(base + ".cwasm");
     }
 
@@ -69,7 +70,7 @@ public final class CompiledModules {
      */
     public static Loaded loadOrCompile(Path wasm, Path cache, Compiler compiler, PrintStream warnings) throws IOException {
         byte[] source = Files.readAllBytes(wasm);
-        Module module = BinaryDecoder.decode(source);
+        Module module = ModuleFiles.decode(wasm, source);
         CwasmFormat.Key key = CwasmFormat.Key.of(compiler.options(), sha256(source));
         byte[] entry = readIfPresent(cache);
         if (entry != null) {
@@ -108,7 +109,7 @@ public final class CompiledModules {
      */
     public static CompiledCode compileTo(Path wasm, Path cache, Compiler compiler) throws IOException {
         byte[] source = Files.readAllBytes(wasm);
-        ValidatedModule validated = ModuleValidator.validate(BinaryDecoder.decode(source));
+        ValidatedModule validated = ModuleValidator.validate(ModuleFiles.decode(wasm, source));
         CompiledCode code = compiler.compile(validated);
         publish(cache, CwasmFormat.Key.of(compiler.options(), sha256(source)), code);
         return code;

@@ -27,14 +27,10 @@ public final class Launchers {
         return new WasiLauncher.PreparedModule(config, module, config.engine().prepare(module));
     }
 
-    /** Binary modules go through the {@code .cwasm} cache beside them; text modules are compiled each time. */
+    /** Modules, binary or text, go through the {@code .cwasm} cache beside them. */
     private static WasiLauncher.PreparedModule compiled(Path file) throws GuestFailure {
         Compiler compiler = new Compiler();
         StoreConfig config = StoreConfig.defaults().withEngine(compiler);
-        if (file.getFileName().toString().endsWith(".wat")) {
-            ValidatedModule module = ModuleLoader.load(file);
-            return new WasiLauncher.PreparedModule(config, module, compiler.prepare(module));
-        }
         try {
             CompiledModules.Loaded loaded = CompiledModules.loadOrCompile(file, compiler, System.err);
             return new WasiLauncher.PreparedModule(config, loaded.module(), loaded.prepared());

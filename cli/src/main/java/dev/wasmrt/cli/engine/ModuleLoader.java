@@ -1,9 +1,7 @@
 package dev.wasmrt.cli.engine;
 
 import dev.wasmrt.decoder.DecodeException;
-import dev.wasmrt.decoder.binary.BinaryDecoder;
-import dev.wasmrt.decoder.model.Module;
-import dev.wasmrt.decoder.text.TextParser;
+import dev.wasmrt.decoder.ModuleFiles;
 import dev.wasmrt.validator.ModuleValidator;
 import dev.wasmrt.validator.ValidatedModule;
 import dev.wasmrt.validator.ValidationException;
@@ -14,8 +12,6 @@ import java.util.List;
 
 /** Reads, decodes and validates a module file, binary or text, for any engine. */
 public final class ModuleLoader {
-    private static final byte[] MAGIC = {0, 'a', 's', 'm'};
-
     private ModuleLoader() {}
 
     public static ValidatedModule load(Path file) throws GuestFailure {
@@ -26,7 +22,7 @@ public final class ModuleLoader {
             throw new GuestFailure("cannot read " + file + ": " + e.getMessage(), List.of());
         }
         try {
-            return ModuleValidator.validate(decode(file, bytes));
+            return ModuleValidator.validate(ModuleFiles.decode(file, bytes));
         } catch (DecodeException e) {
             throw new GuestFailure("malformed module: " + e.getMessage(), List.of());
         } catch (ValidationException e) {
@@ -34,12 +30,4 @@ public final class ModuleLoader {
         }
     }
 
-    /** The binary format when the file starts like one or is not named {@code .wat}; else text. */
-    private static Module decode(Path file, byte[] bytes) {
-        boolean binary = bytes.length >= MAGIC.length && java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
-        if (binary || !file.getFileName().toString().endsWith(".wat")) {
-            return BinaryDecoder.decode(bytes);
-        }
-        return TextParser.parseModule(bytes, 1, 1);
-    }
 }
