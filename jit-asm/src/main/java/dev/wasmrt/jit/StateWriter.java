@@ -7,6 +7,7 @@ import org.objectweb.asm.MethodVisitor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -64,33 +65,12 @@ final class StateWriter {
         }
     }
 
+    /** {@code invoke}: routes function {@code index} to its code class's {@code invoke}. */
     private static void writeInvoke(ClassWriter cw, ModulePlan plan) {
         MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "invoke", "(I" + Gen.CTX_DESC + "I)V", null, null);
         mv.visitCode();
-        List<Integer> chunks = new ArrayList<>();
-        for (int i = 0; i < plan.compiled.length; i++) {
-            int chunk = i / Gen.FUNCTIONS_PER_CLASS;
-            if (plan.compiled[i] && (chunks.isEmpty() || chunks.getLast() != chunk)) chunks.add(chunk);
-        }
         Label fail = new Label();
-        if (!chunks.isEmpty()) {
-            int[] keys = chunks.stream().mapToInt(Integer::intValue).toArray();
-            Label[] labels = new Label[keys.length];
-            for (int i = 0; i < labels.length; i++) labels[i] = new Label();
-            mv.visitVarInsn(ILOAD, 1);
-            Gen.pushInt(mv, Gen.FUNCTIONS_PER_CLASS);
-            mv.visitInsn(IDIV);
-            mv.visitLookupSwitchInsn(fail, keys, labels);
-            for (int i = 0; i < keys.length; i++) {
-                mv.visitLabel(labels[i]);
-                mv.visitVarInsn(ILOAD, 1);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ALOAD, 2);
-                mv.visitVarInsn(ILOAD, 3);
-                mv.visitMethodInsn(INVOKESTATIC, Gen.PACKAGE + "Code" + keys[i], "invoke", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", false);
-                mv.visitInsn(RETURN);
-            }
-        }
+        routeToCodeClasses(mv, plan, i -> plan.compiled[i], "invoke", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", RETURN, fail);
         mv.visitLabel(fail);
         CodeClassWriter.throwNotCompiled(mv, 1);
         mv.visitMaxs(0, 0);
@@ -101,34 +81,48 @@ final class StateWriter {
     private static void writeInvokeBody(ClassWriter cw, ModulePlan plan) {
         MethodVisitor mv = cw.visitMethod(ACC_PROTECTED, "invokeBody", "(I" + Gen.CTX_DESC + "I)Z", null, null);
         mv.visitCode();
-        List<Integer> chunks = new ArrayList<>();
-        for (int i = 0; i < plan.compiled.length; i++) {
-            int chunk = i / Gen.FUNCTIONS_PER_CLASS;
-            if (plan.compiled[i] && plan.trampolined[i] && (chunks.isEmpty() || chunks.getLast() != chunk)) chunks.add(chunk);
-        }
         Label none = new Label();
-        if (!chunks.isEmpty()) {
-            int[] keys = chunks.stream().mapToInt(Integer::intValue).toArray();
-            Label[] labels = new Label[keys.length];
-            for (int i = 0; i < labels.length; i++) labels[i] = new Label();
-            mv.visitVarInsn(ILOAD, 1);
-            Gen.pushInt(mv, Gen.FUNCTIONS_PER_CLASS);
-            mv.visitInsn(IDIV);
-            mv.visitLookupSwitchInsn(none, keys, labels);
-            for (int i = 0; i < keys.length; i++) {
-                mv.visitLabel(labels[i]);
-                mv.visitVarInsn(ILOAD, 1);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ALOAD, 2);
-                mv.visitVarInsn(ILOAD, 3);
-                mv.visitMethodInsn(INVOKESTATIC, Gen.PACKAGE + "Code" + keys[i], "invokeBody", "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)Z", false);
-                mv.visitInsn(IRETURN);
-            }
-        }
+        routeToCodeClasses(mv, plan, i -> plan.compiled[i] && plan.trampolined[i], "invokeBody",
+                "(I" + Gen.STATE_DESC + Gen.CTX_DESC + "I)Z", IRETURN, none);
         mv.visitLabel(none);
         mv.visitInsn(ICONST_0);
         mv.visitInsn(IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * Emits a switch on the code class of function index (local 1) that calls
+     * {@code Code<k>.method(index, state, ctx, base)} for every class holding a function that
+     * {@code routed} accepts, returning its result with {@code returnOpcode}; any other index
+     * jumps to {@code otherwise}, which the caller places.
+     */
+    private static void routeToCodeClasses(MethodVisitor mv, ModulePlan plan, IntPredicate routed,
+                                           String method, String descriptor, int returnOpcode, Label otherwise) {
+        List<Integer> chunks = new ArrayList<>();
+        for (int i = 0; i < plan.compiled.length; i++) {
+            int chunk = i / Gen.FUNCTIONS_PER_CLASS;
+            if (routed.test(i) && (chunks.isEmpty() || chunks.getLast() != chunk)) chunks.add(chunk);
+        }
+        if (chunks.isEmpty()) {
+            mv.visitJumpInsn(GOTO, otherwise);
+            return;
+        }
+        int[] keys = chunks.stream().mapToInt(Integer::intValue).toArray();
+        Label[] labels = new Label[keys.length];
+        for (int i = 0; i < labels.length; i++) labels[i] = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        Gen.pushInt(mv, Gen.FUNCTIONS_PER_CLASS);
+        mv.visitInsn(IDIV);
+        mv.visitLookupSwitchInsn(otherwise, keys, labels);
+        for (int i = 0; i < keys.length; i++) {
+            mv.visitLabel(labels[i]);
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitVarInsn(ILOAD, 3);
+            mv.visitMethodInsn(INVOKESTATIC, Gen.PACKAGE + "Code" + keys[i], method, descriptor, false);
+            mv.visitInsn(returnOpcode);
+        }
     }
 }
