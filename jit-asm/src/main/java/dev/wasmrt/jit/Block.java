@@ -14,14 +14,27 @@ final class Block {
     final JvmType[] results;
     /** Abstract stack height below the block's parameters. */
     final int height;
-    /** Where a branch to this label jumps: the loop head, or the end. */
-    final Label target = new Label();
+    /**
+     * Where a branch to this label jumps: the loop head, or the end. In a split function each
+     * method has its own; where the head or end lies in another method it leads to an exit.
+     */
+    Label target = new Label();
     /** Locals receiving the values a branch carries (params for a loop, results otherwise). */
     int[] branchLocals;
     /** The first local this block allocated: free again once it ends. */
     int localBase;
     /** Some branch jumped to {@link #target}. */
     boolean branched;
+
+    // split functions (see Chunks)
+    /** Where its end instruction is. */
+    int endPc;
+    /** The method the block opened in: its loop head is there. */
+    int openChunk;
+    /** Some branch of the current method jumped to {@link #target}. */
+    boolean usedHere;
+    /** Its end has been translated. */
+    boolean ended;
 
     // if
     Label elseLabel;

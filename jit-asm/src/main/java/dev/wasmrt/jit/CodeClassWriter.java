@@ -22,7 +22,8 @@ import static org.objectweb.asm.Opcodes.*;
 final class CodeClassWriter {
     private final ModulePlan plan;
     private final int chunk;
-    private final Map<Integer, MethodNode> bodies = new TreeMap<>();
+    /** Per compiled function: its translated method, then the chunks when it was split. */
+    private final Map<Integer, List<MethodNode>> bodies = new TreeMap<>();
 
     CodeClassWriter(ModulePlan plan, int chunk) {
         this.plan = plan;
@@ -41,10 +42,8 @@ final class CodeClassWriter {
         for (int i = first(); i < end(); i++) {
             if (!plan.compiled[i]) continue;
             String name = plan.trampolined[i] ? Gen.bodyMethod(i) : Gen.functionMethod(i);
-            MethodNode mn = new MethodNode(ACC_STATIC, name, plan.functionDescriptor(i), null, null);
             try {
-                new FunctionTranslator(plan, i, mn).translate();
-                bodies.put(i, mn);
+                bodies.put(i, MethodSplitter.translate(plan, i, name));
             } catch (RuntimeException e) {
                 plan.fallBack(i, "translation failed: " + e);
             }
@@ -53,7 +52,9 @@ final class CodeClassWriter {
             try {
                 return assemble();
             } catch (MethodTooLargeException e) {
-                int index = Integer.parseInt(e.getMethodName().substring(1));
+                String method = e.getMethodName();
+                int chunkMark = method.indexOf('_');
+                int index = Integer.parseInt(method.substring(1, chunkMark < 0 ? method.length() : chunkMark));
                 bodies.remove(index);
                 plan.fallBack(index, "method over the JVM's 64 KiB limit (" + e.getCodeSize() + " bytes)");
             }
@@ -66,9 +67,9 @@ final class CodeClassWriter {
         List<Integer> compiled = new ArrayList<>();
         List<Integer> trampolined = new ArrayList<>();
         for (int i = first(); i < end(); i++) {
-            MethodNode body = bodies.get(i);
+            List<MethodNode> body = bodies.get(i);
             if (body != null) {
-                body.accept(cw);
+                for (MethodNode m : body) m.accept(cw);
                 writeInvoker(cw, i, Gen.invokerMethod(i), Gen.functionMethod(i));
                 compiled.add(i);
                 if (plan.trampolined[i]) {

@@ -9,7 +9,7 @@ import dev.wasmrt.validator.ValidatedModule;
  */
 public final class Compiler implements Engine {
     /** Changes whenever generated code changes, so stale {@code .cwasm} files are rebuilt. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final CompilerOptions options;
 
@@ -20,7 +20,7 @@ public final class Compiler implements Engine {
     public CompilerOptions options() { return options; }
 
     @Override
-    public String name() { return "compiler"; }
+    public String name() { return options.equals(CompilerOptions.defaults()) ? "compiler" : "compiler(" + options.key() + ")"; }
 
     @Override
     public EngineModule prepare(ValidatedModule module) {

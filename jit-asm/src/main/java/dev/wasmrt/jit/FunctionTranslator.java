@@ -22,13 +22,16 @@ import static org.objectweb.asm.Opcodes.*;
  * Wasm locals are JVM locals and the operand stack is the JVM stack, tracked by a typed abstract
  * stack; unreachable code is skipped. The first result is returned, further results go to the
  * context's slots from {@code ctx.top + 1} (no allocation per call).
+ *
+ * <p>Translated whole, it records where the function could be split ({@link #splitPoints()});
+ * given chosen split points it writes the chunk methods of {@link Chunks} instead.
  */
 final class FunctionTranslator {
     private final ModulePlan plan;
     private final Module module;
     private final int funcIndex;
     private final int[] ops;
-    private final MethodNode mv;
+    private MethodNode mv;
     private final JvmType[] localTypes;
     private final int[] localSlot;
     private final int selfLocal;
@@ -37,13 +40,32 @@ final class FunctionTranslator {
     private int nextLocal;
     private final Label restart = new Label();
     private final List<Object[]> handlers = new ArrayList<>();
+    /** Open try_tables: no split point lies inside one, so a handler covers one method. */
+    private int protectedDepth;
+
+    /** Whole translation: where it could be split, and the size so far. */
+    private final SplitPoints splitPoints;
+    private final BytecodeSize size;
+    /** Split translation: the chunk methods, and the blocks the current chunk has labels for. */
+    private final Chunks chunks;
+    private final List<Block> chunkBlocks = new ArrayList<>();
 
     private JvmType[] stack = new JvmType[16];
     private int sp;
     private final List<Block> blocks = new ArrayList<>();
     private boolean reachable = true;
 
+    /** Translates into the single method {@code mv}. */
     FunctionTranslator(ModulePlan plan, int funcIndex, MethodNode mv) {
+        this(plan, funcIndex, mv, null, null);
+    }
+
+    /** Translates into chunks starting at {@code splitPcs}, methods named {@code name_<k>}. */
+    FunctionTranslator(ModulePlan plan, int funcIndex, String name, int[] splitPcs) {
+        this(plan, funcIndex, null, name, splitPcs);
+    }
+
+    private FunctionTranslator(ModulePlan plan, int funcIndex, MethodNode mv, String name, int[] splitPcs) {
         this.plan = plan;
         this.module = plan.module;
         this.funcIndex = funcIndex;
@@ -55,20 +77,37 @@ final class FunctionTranslator {
         all.addAll(fn.locals());
         localTypes = JvmType.of(all);
         localSlot = new int[all.size()];
-        int slot = 0;
         int params = type.params().size();
-        for (int i = 0; i < params; i++) {
-            localSlot[i] = slot;
-            slot += localTypes[i].size;
+        if (splitPcs == null) {
+            int slot = 0;
+            for (int i = 0; i < params; i++) {
+                localSlot[i] = slot;
+                slot += localTypes[i].size;
+            }
+            selfLocal = slot;
+            ctxLocal = slot + 1;
+            slot += 2;
+            for (int i = params; i < all.size(); i++) {
+                localSlot[i] = slot;
+                slot += localTypes[i].size;
+            }
+            nextLocal = slot;
+            splitPoints = new SplitPoints();
+            size = new BytecodeSize(mv.instructions);
+            chunks = null;
+        } else {
+            selfLocal = Chunks.SELF;
+            ctxLocal = Chunks.CTX;
+            int slot = Chunks.FIRST_LOCAL;
+            for (int i = 0; i < all.size(); i++) {
+                localSlot[i] = slot;
+                slot += localTypes[i].size;
+            }
+            nextLocal = slot;
+            splitPoints = null;
+            size = null;
+            chunks = new Chunks(name, splitPcs, localTypes, localSlot);
         }
-        selfLocal = slot;
-        ctxLocal = slot + 1;
-        slot += 2;
-        for (int i = params; i < all.size(); i++) {
-            localSlot[i] = slot;
-            slot += localTypes[i].size;
-        }
-        nextLocal = slot;
     }
 
     /** Emits the whole method into the node given at construction. */
@@ -108,6 +147,114 @@ final class FunctionTranslator {
         mv.visitTryCatchBlock(start, end, trapHandler, Gen.TRAP);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** After a whole translation: the bytecode size and where it could be split. */
+    int size() { return size.sofar(); }
+
+    SplitPoints splitPoints() { return splitPoints; }
+
+    /** Emits the chunk methods; the driver must be added by the caller (see {@link MethodSplitter}). */
+    Chunks translateChunks() {
+        Signature sig = plan.functionSignature[funcIndex];
+        if (usesTryTable()) depthLocal = newLocal(JvmType.INT);
+        mv = chunks.open();
+        Label bodyStart = new Label();
+        chunks.entry(Chunks.START, () -> mv.visitJumpInsn(GOTO, bodyStart));
+        mv.visitLabel(bodyStart);
+        tick();
+        Block body = new Block(-1, new JvmType[0], sig.results, 0);
+        body.localBase = nextLocal;
+        blocks.add(body);
+        int pc = 0;
+        while (pc < ops.length) pc = step(pc);
+        closeChunk();
+        return chunks;
+    }
+
+    /** Ends the current chunk at a split point (empty stack) and opens the next. */
+    private void split() {
+        int next = chunks.current() + 1;
+        Chunks.Key start = new Chunks.Key(next, Chunks.Key.CHUNK);
+        chunks.exitTo(start);
+        closeChunk();
+        mv = chunks.open();
+        Label here = new Label();
+        chunks.entry(start, () -> mv.visitJumpInsn(GOTO, here));
+        mv.visitLabel(here);
+        for (int d = blocks.size() - 1; d >= 1; d--) {
+            Block b = blocks.get(d);
+            b.target = new Label();
+            if (b.opcode == Opcodes.IF && !b.hasElse) b.elseLabel = new Label();
+            b.usedHere = false;
+            chunkBlocks.add(b);
+        }
+    }
+
+    /**
+     * Writes the current chunk's exits (labels whose head, end or else-arm lies in another chunk),
+     * its entries for loops that go on in later chunks, then its dispatch.
+     */
+    private void closeChunk() {
+        int savedNext = nextLocal;
+        int current = chunks.current();
+        for (Block b : chunkBlocks) {
+            if (b.opcode == Opcodes.LOOP) {
+                Chunks.Key head = new Chunks.Key(b, Chunks.Key.LOOP);
+                if (b.openChunk != current) {
+                    if (b.usedHere) exitStub(b.target, head, b.params, b.branchLocals);
+                } else if (!b.ended || chunks.hasExit(head)) {
+                    Label target = b.target;
+                    chunks.entry(head, () -> enterWith(b.params, b.branchLocals, target));
+                }
+            } else if (!b.ended) {
+                if (b.usedHere) exitStub(b.target, new Chunks.Key(b, Chunks.Key.END), b.results, b.branchLocals);
+                if (b.opcode == Opcodes.IF && !b.hasElse && b.openChunk == current) {
+                    // The if's jump to the else-arm arrives with the block's parameters on the stack.
+                    mv.visitLabel(b.elseLabel);
+                    sp = 0;
+                    for (JvmType t : b.params) push(t);
+                    int[] params = spillTop(b.params);
+                    for (int k = 0; k < params.length; k++) chunks.storeTransfer(k, b.params[k], params[k]);
+                    chunks.exitTo(new Chunks.Key(b, Chunks.Key.ELSE));
+                }
+            }
+        }
+        chunkBlocks.clear();
+        chunks.close(() -> {
+            if (depthLocal < 0) return;
+            loadCtx();
+            mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "depth", "()I", false);
+            mv.visitVarInsn(ISTORE, depthLocal);
+        });
+        for (Object[] h : handlers) mv.visitTryCatchBlock((Label) h[0], (Label) h[1], (Label) h[2], (String) h[3]);
+        handlers.clear();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        nextLocal = savedNext;
+    }
+
+    /** At a label leading out of the chunk: moves the carried values to the transfer slots and leaves. */
+    private void exitStub(Label label, Chunks.Key key, JvmType[] carried, int[] locals) {
+        mv.visitLabel(label);
+        for (int k = 0; k < carried.length; k++) chunks.storeTransfer(k, carried[k], locals[k]);
+        chunks.exitTo(key);
+    }
+
+    /** An entry's code: the carried values from the transfer slots into {@code locals}, then on to {@code target}. */
+    private void enterWith(JvmType[] carried, int[] locals, Label target) {
+        for (int k = 0; k < carried.length; k++) {
+            chunks.loadTransfer(k, carried[k]);
+            mv.visitVarInsn(carried[k].store, locals[k]);
+        }
+        mv.visitJumpInsn(GOTO, target);
+    }
+
+    /** Records that the label's target is jumped to, and returns it. */
+    private Label jumpTarget(Block b) {
+        b.branched = true;
+        b.usedHere = true;
+        return b.target;
     }
 
     private boolean usesTryTable() {
@@ -176,6 +323,11 @@ final class FunctionTranslator {
         int op = ops[pc];
         int next = pc + Opcodes.length(ops, pc);
         if (!reachable) return skipUnreachable(op, pc, next);
+        if (chunks != null) {
+            if (chunks.startsChunk(pc)) split();
+        } else if (sp == 0 && protectedDepth == 0 && pc > 0 && op != Opcodes.END && op != Opcodes.ELSE) {
+            splitPoints.add(pc, size.sofar());
+        }
         JvmType[] numeric = NumericEmitter.operands(op);
         if (numeric != null) {
             NumericEmitter.emit(mv, op);
@@ -228,16 +380,19 @@ final class FunctionTranslator {
             case Opcodes.SELECT, Opcodes.SELECT_T -> select();
             case Opcodes.LOCAL_GET -> {
                 int i = ops[pc + 1];
+                if (chunks != null) chunks.touch(i, false);
                 mv.visitVarInsn(localTypes[i].load, localSlot[i]);
                 push(localTypes[i]);
             }
             case Opcodes.LOCAL_SET -> {
                 int i = ops[pc + 1];
+                if (chunks != null) chunks.touch(i, true);
                 mv.visitVarInsn(localTypes[i].store, localSlot[i]);
                 pop();
             }
             case Opcodes.LOCAL_TEE -> {
                 int i = ops[pc + 1];
+                if (chunks != null) chunks.touch(i, true);
                 mv.visitInsn(localTypes[i].size == 2 ? DUP2 : DUP);
                 mv.visitVarInsn(localTypes[i].store, localSlot[i]);
             }
@@ -313,7 +468,12 @@ final class FunctionTranslator {
         Block b = new Block(opcode, params, blockResults(pc), sp - params.length);
         b.localBase = nextLocal;
         b.branchLocals = allocate(b.carried());
+        b.endPc = ops[pc + (opcode == Opcodes.IF ? 4 : 3)];
         blocks.add(b);
+        if (chunks != null) {
+            b.openChunk = chunks.current();
+            chunkBlocks.add(b);
+        }
         return b;
     }
 
@@ -340,14 +500,26 @@ final class FunctionTranslator {
         Block b = blocks.getLast();
         if (reachable) {
             storeCarried(b);
-            mv.visitJumpInsn(GOTO, b.target);
+            mv.visitJumpInsn(GOTO, jumpTarget(b));
             b.thenFellThrough = true;
         }
         b.hasElse = true;
-        mv.visitLabel(b.elseLabel);
+        placeElse(b);
         sp = b.height;
         for (JvmType t : b.params) push(t);
         reachable = true;
+    }
+
+    /** Places the else-arm's label; reached from another chunk, it is an entry too. */
+    private void placeElse(Block b) {
+        mv.visitLabel(b.elseLabel);
+        Chunks.Key key = new Chunks.Key(b, Chunks.Key.ELSE);
+        if (chunks == null || !chunks.hasExit(key)) return;
+        Label elseLabel = b.elseLabel;
+        chunks.entry(key, () -> {
+            for (int k = 0; k < b.params.length; k++) chunks.loadTransfer(k, b.params[k]);
+            mv.visitJumpInsn(GOTO, elseLabel);
+        });
     }
 
     /** Pops the block's carried values into its branch locals. */
@@ -359,6 +531,7 @@ final class FunctionTranslator {
 
     private void onEnd() {
         Block b = blocks.removeLast();
+        b.ended = true;
         if (b.opcode == -1) {
             if (reachable) emitReturn();
             return;
@@ -376,7 +549,7 @@ final class FunctionTranslator {
         if (reachable) storeCarried(b);
         if (b.opcode == Opcodes.IF && !b.hasElse) {
             if (reachable) mv.visitJumpInsn(GOTO, b.target);
-            mv.visitLabel(b.elseLabel);
+            placeElse(b);
             sp = b.height;
             for (JvmType t : b.params) push(t);
             storeCarried(b);
@@ -386,6 +559,11 @@ final class FunctionTranslator {
     }
 
     private void finishEnd(Block b, boolean endReachable) {
+        Chunks.Key key = new Chunks.Key(b, Chunks.Key.END);
+        if (chunks != null && chunks.hasExit(key)) {
+            Label end = b.target;
+            chunks.entry(key, () -> enterWith(b.results, b.branchLocals, end));
+        }
         mv.visitLabel(b.target);
         sp = b.height;
         reachable = endReachable;
@@ -406,11 +584,13 @@ final class FunctionTranslator {
         b.localBase = localBase;
         b.tryPc = pc;
         b.tryStart = new Label();
+        protectedDepth++;
         mv.visitLabel(b.tryStart);
         mv.visitInsn(NOP); // a protected range must not be empty, even when the body is
     }
 
     private void endTryTable(Block b) {
+        protectedDepth--;
         boolean endReachable = reachable || b.branched;
         if (reachable) {
             storeCarried(b);
@@ -514,8 +694,7 @@ final class FunctionTranslator {
         } else {
             storeCarried(b);
             while (sp > b.height) Gen.pop(mv, pop());
-            mv.visitJumpInsn(GOTO, b.target);
-            b.branched = true;
+            mv.visitJumpInsn(GOTO, jumpTarget(b));
         }
         stack = savedStack;
         sp = savedSp;
@@ -530,9 +709,7 @@ final class FunctionTranslator {
     private void brIf(int labelDepth) {
         pop();
         if (plainJump(labelDepth)) {
-            Block b = block(labelDepth);
-            b.branched = true;
-            mv.visitJumpInsn(IFNE, b.target);
+            mv.visitJumpInsn(IFNE, jumpTarget(block(labelDepth)));
             return;
         }
         Label skip = new Label();
@@ -572,14 +749,29 @@ final class FunctionTranslator {
         JvmType[] carriedTypes = Arrays.copyOfRange(stack, sp - carried.length, sp);
         int[] temps = spillTop(carriedTypes);
         Map<Integer, Label> stubs = new LinkedHashMap<>();
-        Label[] targets = new Label[n];
-        for (int i = 0; i < n; i++) targets[i] = stubFor(ops[pc + 2 + i], carried.length, stubs);
-        Label dflt = stubFor(defaultDepth, carried.length, stubs);
-        if (n == 0) {
-            mv.visitJumpInsn(GOTO, dflt);
-        } else {
+        Chunks.Key[] tableExits = carried.length == 0 ? tableExits(pc) : null;
+        Label tableExit = new Label();
+        Label tableExitDefault = new Label();
+        if (tableExits != null && !Arrays.asList(tableExits).contains(null)) {
+            // Every target leaves: no switch at all, which for thousands of targets would not fit.
             mv.visitVarInsn(ILOAD, indexLocal);
-            mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
+            mv.visitJumpInsn(IFLT, tableExitDefault);
+            mv.visitVarInsn(ILOAD, indexLocal);
+            Gen.pushInt(mv, n);
+            mv.visitJumpInsn(IF_ICMPGE, tableExitDefault);
+            mv.visitJumpInsn(GOTO, tableExit);
+        } else {
+            Label[] targets = new Label[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = tableExits != null && tableExits[i] != null ? tableExit : stubFor(ops[pc + 2 + i], carried.length, stubs);
+            }
+            Label dflt = tableExits != null && tableExits[n] != null ? tableExitDefault : stubFor(defaultDepth, carried.length, stubs);
+            if (n == 0) {
+                mv.visitJumpInsn(GOTO, dflt);
+            } else {
+                mv.visitVarInsn(ILOAD, indexLocal);
+                mv.visitTableSwitchInsn(0, n - 1, dflt, targets);
+            }
         }
         for (Map.Entry<Integer, Label> e : stubs.entrySet()) {
             Block b = block(e.getKey());
@@ -589,15 +781,48 @@ final class FunctionTranslator {
             branch(e.getKey());
             pop(carriedTypes.length);
         }
+        if (tableExits != null) {
+            mv.visitLabel(tableExitDefault);
+            Gen.pushInt(mv, n);
+            mv.visitVarInsn(ISTORE, indexLocal);
+            mv.visitLabel(tableExit);
+            for (int i = sp - 1; i >= 0; i--) Gen.pop(mv, stack[i]);
+            chunks.tableExit(tableExits, indexLocal, newLocal(JvmType.REF));
+        }
         reachable = false;
+    }
+
+    /** A br_table's targets at least this many of which lie in other chunks leave through one table. */
+    private static final int TABLE_EXIT_MIN = 8;
+    /** A br_table with this many targets leaves through the table for all of them: its switch alone would be too large. */
+    private static final int HUGE_TABLE = 1_000;
+
+    /**
+     * In a split function, for a br_table carrying no values: per index (the default last) the
+     * entry its target is in another chunk, null where it is in this one, and for a huge table
+     * every target's entry (those in this chunk re-enter it); null when few leave.
+     */
+    private Chunks.Key[] tableExits(int pc) {
+        if (chunks == null) return null;
+        int n = ops[pc + 1];
+        boolean all = n >= HUGE_TABLE;
+        for (int i = 0; i <= n && all; i++) all = block(ops[pc + 2 + i]).opcode != -1;
+        Chunks.Key[] keys = new Chunks.Key[n + 1];
+        int leaving = 0;
+        for (int i = 0; i <= n; i++) {
+            Block b = block(ops[pc + 2 + i]);
+            boolean elsewhere = b.opcode == Opcodes.LOOP ? b.openChunk != chunks.current() : b.opcode != -1 && b.endPc >= chunks.chunkEnd();
+            if (!elsewhere && !all) continue;
+            keys[i] = new Chunks.Key(b, b.opcode == Opcodes.LOOP ? Chunks.Key.LOOP : Chunks.Key.END);
+            b.branched = true;
+            leaving++;
+        }
+        return leaving >= TABLE_EXIT_MIN ? keys : null;
     }
 
     private Label stubFor(int depth, int carried, Map<Integer, Label> stubs) {
         return stubs.computeIfAbsent(depth, d -> {
-            if (carried == 0 && plainJump(d)) {
-                block(d).branched = true;
-                return block(d).target;
-            }
+            if (carried == 0 && plainJump(d)) return jumpTarget(block(d));
             return new Label();
         });
     }
@@ -607,7 +832,18 @@ final class FunctionTranslator {
         for (int i = sig.params.length - 1; i >= 0; i--) mv.visitVarInsn(localTypes[i].store, localSlot[i]);
         pop(sig.params.length);
         while (sp > 0) Gen.pop(mv, pop());
-        mv.visitJumpInsn(GOTO, restart);
+        if (chunks == null) {
+            mv.visitJumpInsn(GOTO, restart);
+        } else {
+            for (int i = 0; i < localTypes.length; i++) {
+                if (i >= sig.params.length) {
+                    Gen.pushZero(mv, localTypes[i]);
+                    mv.visitVarInsn(localTypes[i].store, localSlot[i]);
+                }
+                chunks.touch(i, true);
+            }
+            chunks.exitTo(Chunks.START);
+        }
         reachable = false;
     }
 
@@ -671,6 +907,11 @@ final class FunctionTranslator {
         loadCtx();
         mv.visitVarInsn(ALOAD, target);
         mv.visitFieldInsn(PUTFIELD, Gen.CTX, "pendingTailCall", "Ljava/lang/Object;");
+        reachable = false;
+        if (chunks != null) {
+            chunks.exitReturn(); // the driver returns a dummy result and leaves
+            return;
+        }
         loadCtx();
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);
         if (results.length == 0) {
@@ -679,11 +920,17 @@ final class FunctionTranslator {
             Gen.pushZero(mv, results[0]);
             mv.visitInsn(results[0].returnOp);
         }
-        reachable = false;
     }
 
     private void emitReturn() {
         JvmType[] results = plan.functionSignature[funcIndex].results;
+        if (chunks != null) {
+            int[] temps = spillTop(results);
+            for (int k = 0; k < results.length; k++) chunks.storeTransfer(k, results[k], temps[k]);
+            for (int i = sp - 1; i >= 0; i--) Gen.pop(mv, stack[i]);
+            chunks.exitReturn();
+            return;
+        }
         if (results.length > 1) {
             int[] temps = spillTop(results);
             storeExtraResults(results, temps);

@@ -65,15 +65,22 @@
  *       {@link dev.wasmrt.jit.TailCalls} makes the call from the trampoline's frame (directly into
  *       the callee's body when it is trampolined too). Chains of tail calls thus run in constant
  *       JVM stack; functions without such tail calls pay nothing.</li>
+ *   <li>A function whose method would exceed {@link dev.wasmrt.jit.CompilerOptions#maxMethodSize()}
+ *       (HotSpot's 8000-byte JIT limit by default) is split by {@link dev.wasmrt.jit.MethodSplitter}
+ *       at points where its operand stack is empty: chunk methods {@code f<i>_<k>} keep the Wasm
+ *       locals in JVM locals, load those they touch from a frame array on entry and write back those
+ *       they set on exit, and return the next entry (a chunk start, or a loop head, block end or
+ *       else-arm reached from another chunk) to the driver {@code f<i>}, which loops over them.
+ *       Values a branch carries across chunks travel in the frame; a br_table with many targets
+ *       in other chunks looks their entry ids up in a string constant instead of a switch.</li>
  * </ul>
  *
  * <h2>What runs in the interpreter instead</h2>
  * Functions the compiler does not translate run in the interpreter transparently; the reason
  * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values, GC, threads
  * (atomics), legacy exception instructions (try/catch/delegate/rethrow), more than 250
- * parameter slots or 60000 local slots,
- * and bodies over the JVM's 64 KiB method limit. Splitting large functions into several methods
- * (for HotSpot's 8000-byte JIT limit) is not done yet; {@link dev.wasmrt.jit.CodeStats} measures
- * how much code it would concern.
+ * parameter slots or 60000 local slots, and a method still over the JVM's 64 KiB limit after
+ * splitting (one expression too large to cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats}
+ * reports the generated methods' sizes.
  */
 package dev.wasmrt.jit;

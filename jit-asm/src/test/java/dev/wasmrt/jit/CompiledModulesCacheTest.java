@@ -162,10 +162,10 @@ class CompiledModulesCacheTest {
     void differentCompilerOptionsDoNotShareAnEntry() throws IOException {
         Path wasm = wasm(7);
         load(wasm);
-        CompiledModules.Loaded noTicks = CompiledModules.loadOrCompile(wasm, new Compiler(new CompilerOptions(false)), warn);
+        CompiledModules.Loaded noTicks = CompiledModules.loadOrCompile(wasm, new Compiler(CompilerOptions.defaults().withInterruptChecks(false)), warn);
         assertFalse(noTicks.fromCache());
         assertTrue(warningText().contains("options"), warningText());
-        Store store = Engines.store(new Compiler(new CompilerOptions(false)));
+        Store store = Engines.store(new Compiler(CompilerOptions.defaults().withInterruptChecks(false)));
         assertEquals(7, (int) store.instantiate(noTicks.prepared(), noTicks.module(), new Imports()).call("answer")[0]);
     }
     @Test

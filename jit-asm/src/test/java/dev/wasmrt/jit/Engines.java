@@ -40,19 +40,31 @@ final class Engines {
         public String toString() { return failure != null ? failure : values.toString(); }
     }
 
-    /** A module instantiated once per engine. */
-    record Pair(Instance interpreted, Instance compiled, CompiledCode code) {
+    /**
+     * A module instantiated once per engine: interpreted, compiled, and compiled with every
+     * function over {@link #SPLIT_ABOVE} bytes split into chunks.
+     */
+    record Pair(Instance interpreted, Instance compiled, Instance split, CompiledCode code) {
         Outcome interpreted(String export, long... args) { return call(interpreted, export, args); }
 
         Outcome compiled(String export, long... args) { return call(compiled, export, args); }
 
-        /** Calls {@code export} in both and asserts the outcomes agree; returns the outcome. */
+        /** Calls {@code export} in all three and asserts the outcomes agree; returns the outcome. */
         Outcome same(String export, long... args) {
             Outcome a = interpreted(export, args);
             Outcome b = compiled(export, args);
             assertEquals(a, b, () -> export + Arrays.toString(args));
+            assertEquals(a, call(split, export, args), () -> "split: " + export + Arrays.toString(args));
             return b;
         }
+    }
+
+    /** A method size limit that splits nearly every function: the chunk machinery then runs everywhere. */
+    static final int SPLIT_ABOVE = 48;
+
+    /** The compilers a differential test compares with the interpreter: as shipped, and splitting everything. */
+    static List<Compiler> compilers() {
+        return List.of(new Compiler(), new Compiler(CompilerOptions.defaults().withMaxMethodSize(SPLIT_ABOVE)));
     }
 
     static Store store(Engine engine) { return new Store(StoreConfig.defaults().withEngine(engine)); }
@@ -60,13 +72,16 @@ final class Engines {
     static Pair pair(String wat) { return pair(Wasm.parse(wat), Imports::new); }
 
     static Pair pair(ValidatedModule module, Supplier<Imports> imports) {
-        Compiler compiler = new Compiler();
-        CompiledCode code = compiler.compile(module);
-        verify(code);
         Instance a = store(new Interpreter()).instantiate(module, imports.get());
-        Store s = store(compiler);
-        Instance b = s.instantiate(compiler.prepare(module, code), module, imports.get());
-        return new Pair(a, b, code);
+        List<Instance> compiled = new ArrayList<>();
+        CompiledCode shipped = null;
+        for (Compiler compiler : compilers()) {
+            CompiledCode code = compiler.compile(module);
+            verify(code);
+            if (shipped == null) shipped = code;
+            compiled.add(store(compiler).instantiate(compiler.prepare(module, code), module, imports.get()));
+        }
+        return new Pair(a, compiled.get(0), compiled.get(1), shipped);
     }
 
     static Outcome call(Instance instance, String export, long... args) {

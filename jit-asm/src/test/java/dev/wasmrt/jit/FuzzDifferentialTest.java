@@ -74,10 +74,14 @@ class FuzzDifferentialTest {
     void enginesAgreeOnEveryExport(String resource) throws IOException {
         byte[] wasm = read(resource);
         ValidatedModule module = Wasm.load(wasm);
-        Compiler compiler = new Compiler();
+        for (Compiler compiler : Engines.compilers()) agree(resource, module, compiler);
+    }
+
+    private static void agree(String resource, ValidatedModule module, Compiler compiler) {
+        String what = resource + " (" + compiler.name() + ")";
         CompiledCode code = compiler.compile(module);
         Engines.verify(code);
-        assertTrue(code.fallbacks().isEmpty(), () -> resource + " fell back: " + code.fallbacks());
+        assertTrue(code.fallbacks().isEmpty(), () -> what + " fell back: " + code.fallbacks());
         List<String> logA = new ArrayList<>();
         List<String> logB = new ArrayList<>();
         Instance a;
@@ -96,7 +100,7 @@ class FuzzDifferentialTest {
             b = null;
             startB = t.reason();
         }
-        assertEquals(startA, startB, resource + ": instantiation");
+        assertEquals(startA, startB, what + ": instantiation");
         if (a == null) return;
         int calls = 0;
         for (Map.Entry<String, ?> e : a.exports().entrySet()) {
@@ -105,10 +109,10 @@ class FuzzDifferentialTest {
             if (f.type().params().stream().anyMatch(ValType::isRef)) continue;
             Engines.Outcome x = Engines.call(a, e.getKey(), args);
             Engines.Outcome y = Engines.call(b, e.getKey(), args);
-            assertEquals(x, y, resource + ": export " + e.getKey());
-            assertEquals(logA, logB, resource + ": log after " + e.getKey());
+            assertEquals(x, y, what + ": export " + e.getKey());
+            assertEquals(logA, logB, what + ": log after " + e.getKey());
             calls++;
         }
-        assertTrue(calls > 0, resource + " has no callable exports");
+        assertTrue(calls > 0, what + " has no callable exports");
     }
 }

@@ -13,6 +13,7 @@ import dev.wasmrt.interpreter.Trap;
 import dev.wasmrt.interpreter.exec.Interpreter;
 import dev.wasmrt.jit.CompiledCode;
 import dev.wasmrt.jit.Compiler;
+import dev.wasmrt.jit.CompilerOptions;
 import dev.wasmrt.validator.ModuleValidator;
 import dev.wasmrt.validator.ValidatedModule;
 import dev.wasmrt.validator.ValidationException;
@@ -35,23 +36,34 @@ final class DifferentialRun {
     /** Asserts agreement call by call; returns the outcomes (for the property's statistics). */
     static List<String> assertEnginesAgree(RandomModule generated) {
         ValidatedModule module = validated(generated.wat());
-        Compiler compiler = new Compiler();
+        List<String> outcomes = new ArrayList<>();
+        for (Compiler compiler : List.of(new Compiler(), new Compiler(CompilerOptions.defaults().withMaxMethodSize(SPLIT_ABOVE)))) {
+            outcomes = assertAgree(generated, module, compiler);
+        }
+        return outcomes;
+    }
+
+    /** A limit that splits nearly every generated function, so the chunk machinery is fuzzed too. */
+    private static final int SPLIT_ABOVE = 48;
+
+    private static List<String> assertAgree(RandomModule generated, ValidatedModule module, Compiler compiler) {
         CompiledCode code = compiler.compile(module);
         assertTrue(code.fallbacks().isEmpty(), () -> "functions left to the interpreter: " + code.fallbacks() + "\n" + generated.wat());
         Instance reference = new Store(StoreConfig.defaults().withEngine(new Interpreter())).instantiate(module, new Imports());
         Instance compiled = new Store(StoreConfig.defaults().withEngine(compiler))
                 .instantiate(compiler.prepare(module, code), module, new Imports());
+        String engine = compiler.name();
         List<String> done = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
         for (RandomModule.Call call : generated.calls()) {
             done.add(call.toString());
             String expected = outcome(reference, call);
             String actual = outcome(compiled, call);
-            assertEquals(expected, actual, () -> "after calls " + done + "\n" + generated.wat());
+            assertEquals(expected, actual, () -> engine + " after calls " + done + "\n" + generated.wat());
             outcomes.add(expected);
-            assertEquals(state(reference), state(compiled), () -> "globals after calls " + done + "\n" + generated.wat());
+            assertEquals(state(reference), state(compiled), () -> engine + " globals after calls " + done + "\n" + generated.wat());
             assertArrayEquals(bytes(reference.memory("memory")), bytes(compiled.memory("memory")),
-                    () -> "memory after calls " + done + "\n" + generated.wat());
+                    () -> engine + " memory after calls " + done + "\n" + generated.wat());
         }
         return outcomes;
     }
