@@ -2,13 +2,15 @@ package dev.wasmrt.jit;
 
 import org.objectweb.asm.Label;
 
+import java.util.Map;
+
 /**
  * A Wasm label during translation. Values a branch carries travel through {@link #branchLocals}
  * (the JVM stack cannot be re-shaped across a jump); values below {@link #height} stay on the
  * JVM stack untouched, which keeps every join point's stack consistent for the verifier.
  */
 final class Block {
-    /** The opening opcode (block, loop, if, try_table), or -1 for the function body. */
+    /** The opening opcode (block, loop, if, try_table, try), or -1 for the function body. */
     final int opcode;
     final JvmType[] params;
     final JvmType[] results;
@@ -42,11 +44,24 @@ final class Block {
     /** The then-arm reached its end and jumped over the else-arm. */
     boolean thenFellThrough;
 
-    // try_table
+    // try_table and try
     Label tryStart;
+    /** Where an exception the block's handlers may catch arrives, on the JVM stack; delegate jumps here too. */
+    Label handlerEntry;
     int tryPc;
+    /** The operand stack at the block's start, for handlers to rebuild. */
     int[] spillLocals;
     JvmType[] spillTypes;
+
+    // try
+    /** Past the first catch: the block's handlers no longer apply. */
+    boolean inCatch;
+    /** The caught {@code WasmException}, which rethrow throws again. */
+    int caughtLocal;
+    /** Its {@code ExceptionRef}, for the tag test and the payload. */
+    int refLocal;
+    /** The label of each catch and catch_all, by pc. */
+    Map<Integer, Label> catches;
 
     Block(int opcode, JvmType[] params, JvmType[] results, int height) {
         this.opcode = opcode;

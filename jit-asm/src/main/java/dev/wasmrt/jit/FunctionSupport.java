@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Decides whether the compiler translates a function or leaves it to the interpreter, and says
- * why not: instruction families not compiled yet (SIMD, GC, threads, legacy exceptions) and JVM
- * limits (parameter slots, locals).
+ * why not: the instruction family not compiled yet (SIMD and v128 values) and JVM limits
+ * (parameter slots, locals).
  */
 final class FunctionSupport {
     private FunctionSupport() {}
@@ -60,16 +60,15 @@ final class FunctionSupport {
     private static String instructionProblem(Module module, int funcIndex, int[] ops, int pc) {
         int op = ops[pc];
         if (op >= Opcodes.PREFIX_FD) return "SIMD (" + Opcodes.name(op) + ")";
-        if (op >= Opcodes.PREFIX_FE) return "threads (" + Opcodes.name(op) + ")";
-        if (op >= Opcodes.PREFIX_FB) return "GC (" + Opcodes.name(op) + ")";
+        if (op >= Opcodes.PREFIX_FB && op < Opcodes.PREFIX_FE) {
+            return GcEmitter.movesV128(module, op, ops, pc) ? "v128 in GC (" + Opcodes.name(op) + ")" : null;
+        }
         switch (op) {
-            case Opcodes.TRY, Opcodes.CATCH, Opcodes.CATCH_ALL, Opcodes.DELEGATE, Opcodes.RETHROW:
-                return "legacy exceptions (" + Opcodes.name(op) + ")";
             case Opcodes.RETURN_CALL:
                 return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());
             case Opcodes.RETURN_CALL_INDIRECT, Opcodes.RETURN_CALL_REF:
                 return signatureProblem(module.types().get(ops[pc + 1]).func());
-            case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF, Opcodes.TRY_TABLE:
+            case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF, Opcodes.TRY_TABLE, Opcodes.TRY:
                 return blockTypeProblem(module, ops[pc + 1], ops[pc + 2]);
             case Opcodes.SELECT_T:
                 return ValType.decode(ops[pc + 2]).kind() == ValType.Kind.V128 ? "v128 select" : null;
@@ -77,7 +76,7 @@ final class FunctionSupport {
                 return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());
             case Opcodes.CALL_INDIRECT, Opcodes.CALL_REF:
                 return signatureProblem(module.types().get(ops[pc + 1]).func());
-            case Opcodes.THROW:
+            case Opcodes.THROW, Opcodes.CATCH:
                 return signatureProblem(module.types().get(module.tagTypeIndex(ops[pc + 1])).func());
             default:
                 return null;

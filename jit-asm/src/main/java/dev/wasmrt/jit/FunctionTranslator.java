@@ -40,7 +40,7 @@ final class FunctionTranslator {
     private int nextLocal;
     private final Label restart = new Label();
     private final List<Object[]> handlers = new ArrayList<>();
-    /** Open try_tables: no split point lies inside one, so a handler covers one method. */
+    /** Open try_tables and trys: no split point lies inside one, so a handler covers one method. */
     private int protectedDepth;
 
     /** Whole translation: where it could be split, and the size so far. */
@@ -49,6 +49,8 @@ final class FunctionTranslator {
     /** Split translation: the chunk methods, and the blocks the current chunk has labels for. */
     private final Chunks chunks;
     private final List<Block> chunkBlocks = new ArrayList<>();
+    /** Where a delegate to the caller sends the exception, outside every handler; null until needed. */
+    private Label throwToCaller;
 
     private JvmType[] stack = new JvmType[16];
     private int sp;
@@ -120,7 +122,7 @@ final class FunctionTranslator {
         mv.visitLabel(start);
         loadCtx();
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "enter", "()V", false);
-        if (usesTryTable()) {
+        if (catchesExceptions()) {
             depthLocal = newLocal(JvmType.INT);
             loadCtx();
             mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "depth", "()I", false);
@@ -137,6 +139,10 @@ final class FunctionTranslator {
         blocks.add(body);
         int pc = 0;
         while (pc < ops.length) pc = step(pc);
+        if (throwToCaller != null) {
+            mv.visitLabel(throwToCaller);
+            mv.visitInsn(ATHROW);
+        }
         mv.visitLabel(end);
         mv.visitLabel(trapHandler);
         mv.visitVarInsn(ALOAD, selfLocal);
@@ -157,7 +163,7 @@ final class FunctionTranslator {
     /** Emits the chunk methods; the driver must be added by the caller (see {@link MethodSplitter}). */
     Chunks translateChunks() {
         Signature sig = plan.functionSignature[funcIndex];
-        if (usesTryTable()) depthLocal = newLocal(JvmType.INT);
+        if (catchesExceptions()) depthLocal = newLocal(JvmType.INT);
         mv = chunks.open();
         Label bodyStart = new Label();
         chunks.entry(Chunks.START, () -> mv.visitJumpInsn(GOTO, bodyStart));
@@ -221,6 +227,11 @@ final class FunctionTranslator {
             }
         }
         chunkBlocks.clear();
+        if (throwToCaller != null) {
+            mv.visitLabel(throwToCaller);
+            mv.visitInsn(ATHROW);
+            throwToCaller = null;
+        }
         chunks.close(() -> {
             if (depthLocal < 0) return;
             loadCtx();
@@ -257,8 +268,8 @@ final class FunctionTranslator {
         return b.target;
     }
 
-    private boolean usesTryTable() {
-        for (int pc = 0; pc < ops.length; pc += Opcodes.length(ops, pc)) if (ops[pc] == Opcodes.TRY_TABLE) return true;
+    private boolean catchesExceptions() {
+        for (int pc = 0; pc < ops.length; pc += Opcodes.length(ops, pc)) if (ops[pc] == Opcodes.TRY_TABLE || ops[pc] == Opcodes.TRY) return true;
         return false;
     }
 
@@ -347,6 +358,14 @@ final class FunctionTranslator {
             case Opcodes.IF -> enterIf(pc);
             case Opcodes.ELSE -> onElse();
             case Opcodes.TRY_TABLE -> enterTryTable(pc);
+            case Opcodes.TRY -> enterTry(pc);
+            case Opcodes.CATCH, Opcodes.CATCH_ALL -> onCatch(op, pc);
+            case Opcodes.DELEGATE -> onDelegate(ops[pc + 1]);
+            case Opcodes.RETHROW -> {
+                mv.visitVarInsn(ALOAD, block(ops[pc + 1]).caughtLocal);
+                mv.visitInsn(ATHROW);
+                reachable = false;
+            }
             case Opcodes.END -> onEnd();
             case Opcodes.BR -> {
                 branch(ops[pc + 1]);
@@ -441,7 +460,7 @@ final class FunctionTranslator {
                     mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "nonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
             case Opcodes.I64_ADD128, Opcodes.I64_SUB128, Opcodes.I64_MUL_WIDE_S, Opcodes.I64_MUL_WIDE_U -> wide(op);
             default -> {
-                if (!MemoryEmitter.emit(this, op, pc)) {
+                if (!MemoryEmitter.emit(this, op, pc) && !AtomicEmitter.emit(this, op, pc) && !GcEmitter.emit(this, op, pc)) {
                     throw new IllegalStateException("compiler has no translation for " + Opcodes.name(op));
                 }
             }
@@ -454,7 +473,10 @@ final class FunctionTranslator {
         switch (op) {
             case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.TRY_TABLE -> { return ops[pc + 3] + 1; }
             case Opcodes.IF -> { return ops[pc + 4] + 1; }
+            case Opcodes.TRY -> { return ops[pc + 3] + Opcodes.length(ops, ops[pc + 3]); }
             case Opcodes.ELSE -> onElse();
+            case Opcodes.CATCH, Opcodes.CATCH_ALL -> onCatch(op, pc);
+            case Opcodes.DELEGATE -> onDelegate(ops[pc + 1]);
             case Opcodes.END -> onEnd();
             default -> { }
         }
@@ -540,6 +562,10 @@ final class FunctionTranslator {
             endTryTable(b);
             return;
         }
+        if (b.opcode == Opcodes.TRY) {
+            endTry(b);
+            return;
+        }
         boolean viaLocals = b.opcode == Opcodes.IF || b.branched && b.opcode != Opcodes.LOOP;
         if (!viaLocals) {
             nextLocal = b.localBase;
@@ -573,20 +599,25 @@ final class FunctionTranslator {
 
     // ---- try_table ----
 
-    private void enterTryTable(int pc) {
+    private void enterTryTable(int pc) { openProtected(Opcodes.TRY_TABLE, pc); }
+
+    /** Opens a try_table or try: the stack below is saved to locals (a JVM throw empties it) and the range starts. */
+    private Block openProtected(int opcode, int pc) {
         int localBase = nextLocal;
         JvmType[] types = Arrays.copyOf(stack, sp);
         int[] spill = spillTop(types);
         reload(spill, types);
-        Block b = open(Opcodes.TRY_TABLE, pc);
+        Block b = open(opcode, pc);
         b.spillLocals = spill;
         b.spillTypes = types;
         b.localBase = localBase;
         b.tryPc = pc;
+        b.handlerEntry = new Label();
         b.tryStart = new Label();
         protectedDepth++;
         mv.visitLabel(b.tryStart);
         mv.visitInsn(NOP); // a protected range must not be empty, even when the body is
+        return b;
     }
 
     private void endTryTable(Block b) {
@@ -596,11 +627,7 @@ final class FunctionTranslator {
             storeCarried(b);
             mv.visitJumpInsn(GOTO, b.target);
         }
-        Label rangeEnd = new Label();
-        Label handler = new Label();
-        mv.visitLabel(rangeEnd);
-        mv.visitLabel(handler);
-        handlers.add(new Object[] {b.tryStart, rangeEnd, handler, Gen.WASM_EXCEPTION});
+        endRange(b);
         int exceptionLocal = newLocal(JvmType.REF);
         int refLocal = newLocal(JvmType.REF);
         mv.visitInsn(DUP);
@@ -639,6 +666,109 @@ final class FunctionTranslator {
         mv.visitVarInsn(ALOAD, exceptionLocal);
         mv.visitInsn(ATHROW);
         finishEnd(b, endReachable);
+    }
+
+    /** Ends the block's protected range and places its handler entry. */
+    private void endRange(Block b) {
+        Label rangeEnd = new Label();
+        mv.visitLabel(rangeEnd);
+        handlers.add(new Object[] {b.tryStart, rangeEnd, b.handlerEntry, Gen.WASM_EXCEPTION});
+        mv.visitLabel(b.handlerEntry);
+    }
+
+    // ---- legacy try: catch, catch_all, delegate, rethrow ----
+
+    private void enterTry(int pc) {
+        int caught = newLocal(JvmType.REF);
+        int ref = newLocal(JvmType.REF);
+        Block b = openProtected(Opcodes.TRY, pc);
+        b.localBase = caught;
+        b.caughtLocal = caught;
+        b.refLocal = ref;
+        b.catches = new LinkedHashMap<>();
+        for (int h = ops[pc + 4]; h != -1 && ops[h] != Opcodes.DELEGATE; h = ops[h] == Opcodes.CATCH ? ops[h + 2] : -1) {
+            b.catches.put(h, new Label());
+        }
+    }
+
+    /** Leaves the body or the previous catch for the end; the first catch also emits the dispatch to the catches. */
+    private void onCatch(int op, int pc) {
+        Block b = blocks.getLast();
+        if (reachable) {
+            storeCarried(b);
+            mv.visitJumpInsn(GOTO, b.target);
+            b.branched = true;
+        }
+        if (!b.inCatch) dispatchToCatches(b);
+        mv.visitLabel(b.catches.get(pc));
+        sp = 0;
+        reload(Arrays.copyOf(b.spillLocals, b.height), Arrays.copyOf(b.spillTypes, b.height));
+        if (op == Opcodes.CATCH) pushPayload(b.refLocal, module.types().get(module.tagTypeIndex(ops[pc + 1])).func());
+        reachable = true;
+    }
+
+    /** At the handler entry: records the exception, then jumps to the first catch whose tag matches, or throws it on. */
+    private void dispatchToCatches(Block b) {
+        b.inCatch = true;
+        endRange(b);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, b.caughtLocal);
+        loadCtx();
+        mv.visitVarInsn(ILOAD, depthLocal);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "caught", "(L" + Gen.WASM_EXCEPTION + ";" + Gen.CTX_DESC + "I)" + Gen.EXCEPTION_REF_DESC, false);
+        mv.visitVarInsn(ASTORE, b.refLocal);
+        for (Map.Entry<Integer, Label> c : b.catches.entrySet()) {
+            if (ops[c.getKey()] == Opcodes.CATCH_ALL) {
+                mv.visitJumpInsn(GOTO, c.getValue());
+                return;
+            }
+            mv.visitVarInsn(ALOAD, b.refLocal);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Gen.EXCEPTION_REF, "tag", "()" + Gen.TAG_DESC, false);
+            loadSelf();
+            mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "tags", "[" + Gen.TAG_DESC);
+            Gen.pushInt(mv, ops[c.getKey() + 1]);
+            mv.visitInsn(AALOAD);
+            mv.visitJumpInsn(IF_ACMPEQ, c.getValue());
+        }
+        mv.visitVarInsn(ALOAD, b.caughtLocal);
+        mv.visitInsn(ATHROW);
+    }
+
+    private void endTry(Block b) {
+        protectedDepth--;
+        boolean endReachable = reachable || b.branched;
+        if (reachable) storeCarried(b);
+        finishEnd(b, endReachable);
+    }
+
+    /** Ends a try whose exceptions go to the handlers of the label {@code depth} levels out. */
+    private void onDelegate(int depth) {
+        Block b = blocks.removeLast();
+        b.ended = true;
+        protectedDepth--;
+        boolean endReachable = reachable || b.branched;
+        if (reachable) {
+            storeCarried(b);
+            mv.visitJumpInsn(GOTO, b.target);
+        }
+        endRange(b);
+        mv.visitJumpInsn(GOTO, delegateTarget(depth));
+        finishEnd(b, endReachable);
+    }
+
+    /**
+     * The handler entry of the label {@code depth} levels out when its handlers apply there
+     * (a try_table, a try in its body), else of the nearest such label outside it; the caller's
+     * when there is none.
+     */
+    private Label delegateTarget(int depth) {
+        for (int i = blocks.size() - 1 - depth; i > 0; i--) {
+            Block x = blocks.get(i);
+            boolean catches = x.opcode == Opcodes.TRY && !x.inCatch && ops[x.tryPc + 4] != -1;
+            if (x.opcode == Opcodes.TRY_TABLE || catches) return x.handlerEntry;
+        }
+        if (throwToCaller == null) throwToCaller = new Label();
+        return throwToCaller;
     }
 
     private void pushPayload(int refLocal, CompositeType.Func tagType) {
@@ -1089,7 +1219,7 @@ final class FunctionTranslator {
         push(JvmType.LONG);
     }
 
-    // ---- access for MemoryEmitter ----
+    // ---- access for the instruction family emitters ----
 
     MethodNode visitor() { return mv; }
 
@@ -1106,6 +1236,14 @@ final class FunctionTranslator {
         loadSelf();
         mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "instance", Gen.INSTANCE_DESC);
     }
+
+    void loadGcTypes() {
+        loadSelf();
+        mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "gcTypes", "Ldev/wasmrt/interpreter/gc/GcTypes;");
+    }
+
+    /** br_if to {@code labelDepth} on the i32 condition on top of the stack (for GC's conditional branches). */
+    void branchIf(int labelDepth) { brIf(labelDepth); }
 
     void popTypes(int n) { pop(n); }
 

@@ -5,6 +5,7 @@ import dev.wasmrt.interpreter.FuncType;
 import dev.wasmrt.interpreter.FunctionInstance;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Tag;
+import dev.wasmrt.interpreter.gc.GcTypes;
 
 /**
  * The per-instance state of compiled code: the generated subclass adds one field per memory,
@@ -17,6 +18,7 @@ public abstract class JitInstance {
     public FunctionInstance[] functions;
     public FuncType[] types;
     public Tag[] tags;
+    public GcTypes gcTypes;
     private volatile boolean bound;
 
     protected JitInstance(Instance instance) {
@@ -29,6 +31,7 @@ public abstract class JitInstance {
         functions = instance.functions;
         types = instance.types;
         tags = instance.tags;
+        gcTypes = instance.gcTypes;
         bindFields();
         bound = true;
     }

@@ -10,6 +10,7 @@ import dev.wasmrt.interpreter.Table;
 import dev.wasmrt.interpreter.Tag;
 import dev.wasmrt.interpreter.Trap;
 import dev.wasmrt.interpreter.WasmException;
+import dev.wasmrt.interpreter.gc.I31Ref;
 
 /**
  * Static helpers that generated code calls for the rarer or bulkier instructions (traps,
@@ -74,7 +75,7 @@ public final class Rt {
         return Double.longBitsToDouble(Numerics.f64Copysign(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b)));
     }
 
-    public static int refEq(Object a, Object b) { return a == b ? 1 : 0; }
+    public static int refEq(Object a, Object b) { return I31Ref.refEq(a, b) ? 1 : 0; }
 
     public static int isNull(Object a) { return a == null ? 1 : 0; }
 

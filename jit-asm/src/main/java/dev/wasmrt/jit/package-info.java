@@ -55,8 +55,18 @@
  *       {@link dev.wasmrt.jit.CompilerOptions#interruptChecks()} is off, {@code ctx.tick()} at
  *       entry and loop headers. A JVM {@code StackOverflowError} becomes the
  *       "call stack exhausted" trap at {@link dev.wasmrt.jit.CompiledFunction}'s boundary.</li>
- *   <li>Wasm exceptions are {@link dev.wasmrt.interpreter.WasmException}s; a try_table saves the
- *       operand stack below it into locals so its handlers can rebuild it.</li>
+ *   <li>Wasm exceptions are {@link dev.wasmrt.interpreter.WasmException}s; a try_table or a
+ *       legacy try saves the operand stack below it into locals so its handlers can rebuild it.
+ *       Each has a handler entry (the JVM handler of its protected range): a try's tests the tags
+ *       of its catches in order and throws on when none matches; a {@code delegate} is a JVM
+ *       handler that jumps to the entry of the label it names (or of the nearest try_table or try
+ *       in its body outside it; with none, to a throw outside every range); {@code rethrow}
+ *       throws the exception its catch saved.</li>
+ *   <li>Atomic instructions are static calls into {@link dev.wasmrt.jit.Atomics}, GC
+ *       instructions into {@link dev.wasmrt.jit.Gc} and the interpreter's {@code Casts},
+ *       {@code ExternConversions} and {@code I31Ref}: both engines run the same helpers
+ *       ({@code AtomicOps}, {@code GcOps}), so values and traps cannot drift apart. struct.new
+ *       and array.new_fixed allocate, then store each operand, without boxing.</li>
  *   <li>A self tail call ({@code return_call} of the function itself) is a jump.</li>
  *   <li>A function with other tail calls ({@code return_call} of another function,
  *       {@code return_call_indirect}, {@code return_call_ref}) is compiled as a body
@@ -77,10 +87,10 @@
  *
  * <h2>What runs in the interpreter instead</h2>
  * Functions the compiler does not translate run in the interpreter transparently; the reason
- * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values, GC, threads
- * (atomics), legacy exception instructions (try/catch/delegate/rethrow), more than 250
- * parameter slots or 60000 local slots, and a method still over the JVM's 64 KiB limit after
- * splitting (one expression too large to cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats}
- * reports the generated methods' sizes.
+ * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values (including GC
+ * instructions on v128 fields and elements), more than 250 parameter slots or 60000 local slots,
+ * and a method still over the JVM's 64 KiB limit after splitting (one expression too large to
+ * cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated
+ * methods' sizes.
  */
 package dev.wasmrt.jit;

@@ -10,7 +10,8 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
  * raw bits in {@code s}, references in {@code r}, {@code sp} the first free slot, immediates as
  * {@link dev.wasmrt.decoder.model.Immediates} lays them out from {@code code[pc + 1]}. Each
  * returns the new stack height. A value takes one slot, a v128 two; an instruction grows the
- * stack by at most one slot. Used by the interpreter and by constant expressions.
+ * stack by at most one slot. Used by the interpreter and by constant expressions; compiled code
+ * calls the public helpers below directly, so both engines share their checks and trap order.
  */
 public final class GcOps {
     private static final long U32 = 0xFFFF_FFFFL;
@@ -33,22 +34,10 @@ public final class GcOps {
                 s[sp - 1] = 0;
                 return sp;
             case ARRAY_NEW_FIXED: return arrayNewFixed(t, code[pc + 1], code[pc + 2], s, r, sp);
-            case ARRAY_NEW_DATA: {
-                byte[] data = inst.datas[code[pc + 2]];
-                long offset = s[sp - 2] & U32, count = s[sp - 1] & U32;
-                if (offset + count * t.element(code[pc + 1]).bytes > data.length) throw GcTraps.dataOutOfBounds();
-                WasmArray a = t.allocateArray(code[pc + 1], count);
-                a.loadData(0, data, offset, count);
-                return pushRef(a, s, r, sp - 2);
-            }
-            case ARRAY_NEW_ELEM: {
-                Object[] items = inst.elements[code[pc + 2]];
-                long offset = s[sp - 2] & U32, count = s[sp - 1] & U32;
-                if (offset + count > items.length) throw GcTraps.elementsOutOfBounds();
-                WasmArray a = t.allocateArray(code[pc + 1], count);
-                a.loadRefs(0, items, offset, count);
-                return pushRef(a, s, r, sp - 2);
-            }
+            case ARRAY_NEW_DATA:
+                return pushRef(arrayNewData(t, code[pc + 1], inst.datas[code[pc + 2]], s[sp - 2] & U32, s[sp - 1] & U32), s, r, sp - 2);
+            case ARRAY_NEW_ELEM:
+                return pushRef(arrayNewElem(t, code[pc + 1], inst.elements[code[pc + 2]], s[sp - 2] & U32, s[sp - 1] & U32), s, r, sp - 2);
             case ARRAY_GET: case ARRAY_GET_S: case ARRAY_GET_U: return arrayGet(op, s, r, sp);
             case ARRAY_SET: return arraySet(t.element(code[pc + 1]), s, r, sp);
             case ARRAY_LEN:
@@ -83,12 +72,10 @@ public final class GcOps {
                 r[sp - 1] = I31Ref.of((int) s[sp - 1]);
                 s[sp - 1] = 0;
                 return sp;
-            case I31_GET_S: case I31_GET_U: {
-                if (!(r[sp - 1] instanceof I31Ref i)) throw GcTraps.nullI31();
-                s[sp - 1] = op == I31_GET_S ? i.signed() : i.unsigned();
+            case I31_GET_S: case I31_GET_U:
+                s[sp - 1] = i31Get(r[sp - 1], op == I31_GET_S);
                 r[sp - 1] = null;
                 return sp;
-            }
             default: throw new Trap("unsupported instruction: " + name(op));
         }
     }
@@ -101,6 +88,28 @@ public final class GcOps {
         boolean targetNullable = (code[pc + 1] & 2) != 0;
         boolean matches = Casts.test(value, code[pc + 4], targetNullable, t);
         return op == BR_ON_CAST == matches;
+    }
+
+    /** array.new_data: {@code count} elements read from {@code data} at byte {@code offset} (unsigned i32 values). */
+    public static WasmArray arrayNewData(GcTypes t, int typeIndex, byte[] data, long offset, long count) {
+        if (offset + count * t.element(typeIndex).bytes > data.length) throw GcTraps.dataOutOfBounds();
+        WasmArray a = t.allocateArray(typeIndex, count);
+        a.loadData(0, data, offset, count);
+        return a;
+    }
+
+    /** array.new_elem: {@code count} references from a segment's items at {@code offset} (unsigned i32 values). */
+    public static WasmArray arrayNewElem(GcTypes t, int typeIndex, Object[] items, long offset, long count) {
+        if (offset + count > items.length) throw GcTraps.elementsOutOfBounds();
+        WasmArray a = t.allocateArray(typeIndex, count);
+        a.loadRefs(0, items, offset, count);
+        return a;
+    }
+
+    /** i31.get_s / i31.get_u, trapping on null. */
+    public static int i31Get(Object ref, boolean signed) {
+        if (!(ref instanceof I31Ref i)) throw GcTraps.nullI31();
+        return signed ? i.signed() : i.unsigned();
     }
 
     private static int structNew(StructLayout layout, long[] s, Object[] r, int sp) {
@@ -121,7 +130,7 @@ public final class GcOps {
     }
 
     private static int structGet(int op, int field, long[] s, Object[] r, int sp) {
-        if (!(r[sp - 1] instanceof WasmStruct obj)) throw GcTraps.nullStructure();
+        WasmStruct obj = struct(r[sp - 1]);
         switch (obj.layout.kind(field)) {
             case REF -> r[sp - 1] = obj.getRef(field);
             case V128 -> {
@@ -142,7 +151,7 @@ public final class GcOps {
     private static int structSet(StructLayout layout, int field, long[] s, Object[] r, int sp) {
         StorageKind kind = layout.kind(field);
         int at = sp - kind.slots();
-        if (!(r[at - 1] instanceof WasmStruct obj)) throw GcTraps.nullStructure();
+        WasmStruct obj = struct(r[at - 1]);
         switch (kind) {
             case REF -> obj.setRef(field, r[at]);
             case V128 -> obj.setV128(field, s[at], s[at + 1]);
@@ -227,7 +236,14 @@ public final class GcOps {
         return at - 2;
     }
 
-    private static WasmArray array(Object ref) {
+    /** The struct a struct reference operand names, or the null-structure trap. */
+    public static WasmStruct struct(Object ref) {
+        if (!(ref instanceof WasmStruct s)) throw GcTraps.nullStructure();
+        return s;
+    }
+
+    /** The array an array reference operand names, or the null-array trap. */
+    public static WasmArray array(Object ref) {
         if (ref == null) throw GcTraps.nullArray();
         return (WasmArray) ref;
     }
