@@ -22,6 +22,7 @@ import dev.wasmrt.hostapi.PackageKit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,9 @@ public final class ProtocolMode {
         ApiModule api = new ApiModule(call.moduleId(), call.guestHeader(), packageKit, Clock.systemDefaultZone());
         BoundedOutput stdout = new BoundedOutput(call.maxOutputBytes());
         byte[] header = (JsonText.write(call.guestHeader()) + "\n").getBytes(StandardCharsets.UTF_8);
+        PrintStream notes = request.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : new PrintStream(guestStderr, true, StandardCharsets.UTF_8);
         GuestRun run = new GuestRun(moduleFile, List.of(call.moduleId()), Map.of(), List.of(new Preopen(root, "/")),
-                new ByteArrayInputStream(header), stdout, guestStderr, api);
+                new ByteArrayInputStream(header), stdout, guestStderr, api, notes);
         GuestOutcome outcome = GuestSupervisor.run(launcher, run, call.timeoutSeconds());
 
         String failed = "Failed to run module \"" + call.moduleId() + "\": ";

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         String stem = file.getFileName().toString().replaceFirst("\\.(wasm|wat)$", "");
         try (DbusPackageKit packageKit = DbusPackageKit.systemBus()) {
             ApiModule api = new ApiModule(stem, JsonNodeFactory.instance.objectNode(), packageKit, Clock.systemDefaultZone());
-            GuestRun run = new GuestRun(file, argv, variables, preopens, System.in, System.out, err, api);
+            GuestRun run = new GuestRun(file, argv, variables, preopens, System.in, System.out, err, api, err);
             GuestOutcome outcome = GuestSupervisor.run(launcher, run, 0);
             System.out.flush();
             api.logLines().forEach(err::println);

@@ -47,6 +47,21 @@ class ExamplesEndToEndTest {
     }
 
     @Test
+    void aDamagedCacheIsRebuiltWithOneNoteThatQuietSilences() throws IOException {
+        Path modules = Files.createDirectories(dir.resolve("share/lib/runtime/wasm"));
+        Files.copy(SHARELIB.resolve("lib/runtime/wasm/hello.wasm"), modules.resolve("hello.wasm"));
+        for (boolean quiet : new boolean[] {false, true}) {
+            Files.write(modules.resolve("hello.cwasm"), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'c', 'a', 'c', 'h', 'e'});
+            String request = "{\"arguments\": {\"rt.mod\": \"hello\"}, \"config\": {\"path.sharelib\": \""
+                    + dir.resolve("share") + "\"}, \"quiet\": " + quiet + "}";
+            RuntimeProcess.Result result = RuntimeProcess.run(Map.of(), request.getBytes(StandardCharsets.UTF_8), dir);
+            assertEquals("Hello from C", result.json().get("data").get("greeting").textValue(), result.stdout());
+            assertEquals(quiet ? 0 : 1, result.stderr().lines().filter(line -> line.contains("hello.cwasm")).count(), result.stderr());
+            assertTrue(Files.size(modules.resolve("hello.cwasm")) > 1_000, "cache not rebuilt");
+        }
+    }
+
+    @Test
     void examplesAreListed() {
         RuntimeProcess.Result result = RuntimeProcess.protocol(
                 "{\"opts\": [\"rt.list\"], \"config\": {\"path.sharelib\": \"" + SHARELIB + "\"}}", dir);

@@ -7,6 +7,7 @@ import dev.wasmrt.jit.Compiler;
 import dev.wasmrt.validator.ValidatedModule;
 import dev.wasmrt.validator.ValidationException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,18 +22,18 @@ public final class Launchers {
         });
     }
 
-    private static WasiLauncher.PreparedModule interpreted(Path file) throws GuestFailure {
+    private static WasiLauncher.PreparedModule interpreted(Path file, PrintStream notes) throws GuestFailure {
         StoreConfig config = StoreConfig.defaults();
         ValidatedModule module = ModuleLoader.load(file);
         return new WasiLauncher.PreparedModule(config, module, config.engine().prepare(module));
     }
 
     /** Modules, binary or text, go through the {@code .cwasm} cache beside them. */
-    private static WasiLauncher.PreparedModule compiled(Path file) throws GuestFailure {
+    private static WasiLauncher.PreparedModule compiled(Path file, PrintStream notes) throws GuestFailure {
         Compiler compiler = new Compiler();
         StoreConfig config = StoreConfig.defaults().withEngine(compiler);
         try {
-            CompiledModules.Loaded loaded = CompiledModules.loadOrCompile(file, compiler, System.err);
+            CompiledModules.Loaded loaded = CompiledModules.loadOrCompile(file, compiler, notes);
             return new WasiLauncher.PreparedModule(config, loaded.module(), loaded.prepared());
         } catch (IOException e) {
             throw new GuestFailure("cannot read " + file + ": " + e.getMessage(), List.of());

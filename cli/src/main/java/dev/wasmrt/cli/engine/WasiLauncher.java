@@ -15,6 +15,7 @@ import dev.wasmrt.wasi.Wasi;
 import dev.wasmrt.wasi.WasiConfig;
 import dev.wasmrt.wasi.WasiExit;
 import java.io.UncheckedIOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class WasiLauncher implements GuestLauncher {
 
     /** Loads a module file and prepares it for an engine. */
     interface ModuleSource {
-        PreparedModule load(Path file) throws GuestFailure;
+        PreparedModule load(Path file, PrintStream notes) throws GuestFailure;
     }
 
     private final ModuleSource source;
@@ -41,7 +42,7 @@ final class WasiLauncher implements GuestLauncher {
 
     @Override
     public int run(GuestRun run) throws GuestFailure {
-        PreparedModule loaded = source.load(run.moduleFile());
+        PreparedModule loaded = source.load(run.moduleFile(), run.notes());
         Store current = new Store(loaded.config());
         store = current;
         if (interrupted) {
