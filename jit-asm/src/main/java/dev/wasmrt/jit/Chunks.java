@@ -230,8 +230,8 @@ final class Chunks {
         CodeClassWriter.throwNotCompiled(mv, ENTRY);
     }
 
-    /** Patches the exits' entry ids and returns the chunk methods after the driver. */
-    List<MethodNode> finish(MethodNode driver) {
+    /** Patches the exits' entry ids and returns the driver, its helpers, then the chunk methods. */
+    List<MethodNode> finish(MethodNode driver, List<MethodNode> helpers) {
         for (int i = 0; i < exitIds.size(); i++) {
             Integer id = entryIds.get(exitKeys.get(i));
             if (id == null) throw new IllegalStateException("no entry for " + exitKeys.get(i));
@@ -249,6 +249,7 @@ final class Chunks {
         }
         List<MethodNode> all = new ArrayList<>();
         all.add(driver);
+        all.addAll(helpers);
         all.addAll(methods);
         return all;
     }

@@ -3,6 +3,7 @@ package dev.wasmrt.jit;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.tree.MethodNode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class MethodSplitter {
             Chunks chunks = new FunctionTranslator(plan, funcIndex, name, splits).translateChunks();
             int largest = chunks.largestChunk();
             if (largest < bestLargest) {
-                best = chunks.finish(driver(plan, funcIndex, name, chunks));
+                best = chunks.finish(driver(plan, funcIndex, name, chunks), groups(funcIndex, name, chunks));
                 bestLargest = largest;
             }
             if (largest <= limit) break;
@@ -90,10 +91,15 @@ final class MethodSplitter {
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, id);
         mv.visitLabel(loop);
-        Label[] calls = new Label[chunks.chunkCount()];
+        List<String> callees = new ArrayList<>();
+        boolean grouped = chunks.chunkCount() > CHUNKS_PER_GROUP;
+        for (int k = 0; k < chunks.chunkCount(); k += grouped ? CHUNKS_PER_GROUP : 1) {
+            callees.add(grouped ? groupName(name, k / CHUNKS_PER_GROUP) : chunks.chunkName(k));
+        }
+        Label[] calls = new Label[callees.size()];
         for (int k = 0; k < calls.length; k++) calls[k] = new Label();
         mv.visitVarInsn(ILOAD, id);
-        mv.visitIntInsn(BIPUSH, 16);
+        mv.visitIntInsn(BIPUSH, grouped ? 24 : 16);
         mv.visitInsn(IUSHR);
         mv.visitTableSwitchInsn(0, calls.length - 1, done, calls);
         for (int k = 0; k < calls.length; k++) {
@@ -103,7 +109,7 @@ final class MethodSplitter {
             mv.visitVarInsn(ALOAD, frame);
             mv.visitVarInsn(ALOAD, refArray);
             mv.visitVarInsn(ILOAD, id);
-            mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(funcIndex), chunks.chunkName(k), Chunks.CHUNK_DESC, false);
+            mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(funcIndex), callees.get(k), Chunks.CHUNK_DESC, false);
             mv.visitVarInsn(ISTORE, id);
             mv.visitJumpInsn(GOTO, loop);
         }
@@ -119,6 +125,44 @@ final class MethodSplitter {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return mv;
+    }
+
+    /** Chunks one driver switch serves directly; more go through group methods, keeping the driver small. */
+    private static final int CHUNKS_PER_GROUP = 256;
+
+    private static String groupName(String name, int group) { return name + "_g" + group; }
+
+    /** The methods that call the chunks {@code 256 g..} for the driver (chunk numbers in bits 16-23 of the id). */
+    private static List<MethodNode> groups(int funcIndex, String name, Chunks chunks) {
+        List<MethodNode> out = new ArrayList<>();
+        if (chunks.chunkCount() <= CHUNKS_PER_GROUP) return out;
+        for (int first = 0; first < chunks.chunkCount(); first += CHUNKS_PER_GROUP) {
+            MethodNode mv = new MethodNode(ACC_STATIC, groupName(name, first / CHUNKS_PER_GROUP), Chunks.CHUNK_DESC, null, null);
+            int n = Math.min(CHUNKS_PER_GROUP, chunks.chunkCount() - first);
+            Label[] calls = new Label[n];
+            for (int k = 0; k < n; k++) calls[k] = new Label();
+            Label bad = new Label();
+            mv.visitCode();
+            mv.visitVarInsn(ILOAD, Chunks.ENTRY);
+            mv.visitIntInsn(BIPUSH, 16);
+            mv.visitInsn(IUSHR);
+            mv.visitIntInsn(SIPUSH, 0xFF);
+            mv.visitInsn(IAND);
+            mv.visitTableSwitchInsn(0, n - 1, bad, calls);
+            for (int k = 0; k < n; k++) {
+                mv.visitLabel(calls[k]);
+                for (int local = Chunks.SELF; local <= Chunks.REFS; local++) mv.visitVarInsn(ALOAD, local);
+                mv.visitVarInsn(ILOAD, Chunks.ENTRY);
+                mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(funcIndex), chunks.chunkName(first + k), Chunks.CHUNK_DESC, false);
+                mv.visitInsn(IRETURN);
+            }
+            mv.visitLabel(bad);
+            CodeClassWriter.throwNotCompiled(mv, Chunks.ENTRY);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            out.add(mv);
+        }
+        return out;
     }
 
     /** The results from the frame's transfer slots: results 1.. to the context's slots, the first returned. */

@@ -114,6 +114,12 @@ class LargeFunctionsTest {
         CompiledCode code = compiledUnderTheLimit(module);
         assertTrue(CodeStats.methods(code).size() > 20, "split into many methods");
         assertSameAsInterpreted(module, code, 0, 1, -7, 123_456);
+
+        // Smaller chunks: more of them than one driver switch serves, so group methods route to them.
+        CompiledCode small = new Compiler(CompilerOptions.defaults().withMaxMethodSize(1_500)).compile(module);
+        Engines.verify(small);
+        assertTrue(CodeStats.methods(small).stream().anyMatch(m -> m.method().matches("f0_g\\d+")), "no group methods");
+        assertSameAsInterpreted(module, small, 0, 1, -7, 123_456);
     }
 
     @Test
