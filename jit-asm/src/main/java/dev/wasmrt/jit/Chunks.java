@@ -76,7 +76,7 @@ final class Chunks {
         this.localTypes = localTypes;
         this.localSlot = localSlot;
         this.transferBase = localTypes.length;
-        for (JvmType t : localTypes) usesRefs |= t == JvmType.REF;
+        for (JvmType t : localTypes) usesRefs |= t.isObject();
     }
 
     int current() { return methods.size() - 1; }
@@ -177,11 +177,16 @@ final class Chunks {
     }
 
     private void store(int index, JvmType t, int valueLocal) {
-        if (t == JvmType.REF) usesRefs = true;
-        mv.visitVarInsn(ALOAD, t == JvmType.REF ? REFS : FRAME);
+        storeFrame(mv, t, index, valueLocal, FRAME, REFS);
+        if (t.isObject()) usesRefs = true;
+    }
+
+    /** {@code frame[index] = local} for a raw-bits value, {@code refs[index] = local} for an object. */
+    static void storeFrame(MethodNode mv, JvmType t, int index, int valueLocal, int frame, int refs) {
+        mv.visitVarInsn(ALOAD, t.isObject() ? refs : frame);
         Gen.pushInt(mv, index);
         mv.visitVarInsn(t.load, valueLocal);
-        if (t == JvmType.REF) {
+        if (t.isObject()) {
             mv.visitInsn(AASTORE);
         } else {
             Gen.toBits(mv, t);
@@ -190,11 +195,17 @@ final class Chunks {
     }
 
     private void load(int index, JvmType t) {
-        if (t == JvmType.REF) usesRefs = true;
-        mv.visitVarInsn(ALOAD, t == JvmType.REF ? REFS : FRAME);
+        loadFrame(mv, t, index, FRAME, REFS);
+        if (t.isObject()) usesRefs = true;
+    }
+
+    /** Pushes {@code frame[index]} as a value of type {@code t}, or {@code refs[index]} for an object. */
+    static void loadFrame(MethodNode mv, JvmType t, int index, int frame, int refs) {
+        mv.visitVarInsn(ALOAD, t.isObject() ? refs : frame);
         Gen.pushInt(mv, index);
-        if (t == JvmType.REF) {
+        if (t.isObject()) {
             mv.visitInsn(AALOAD);
+            if (t == JvmType.V128) mv.visitTypeInsn(CHECKCAST, Gen.V128);
         } else {
             mv.visitInsn(LALOAD);
             Gen.fromBits(mv, t);
@@ -264,6 +275,17 @@ final class Chunks {
     int chunkCount() { return methods.size(); }
 
     String chunkName(int k) { return name + "_" + k; }
+
+    /** Gives the non-parameter v128 locals their zero, which unlike the others' is not the arrays' default. */
+    void zeroVectorLocals(MethodNode driver, int params, int refs) {
+        for (int i = params; i < localTypes.length; i++) {
+            if (localTypes[i] != JvmType.V128) continue;
+            driver.visitVarInsn(ALOAD, refs);
+            Gen.pushInt(driver, i);
+            Gen.pushZero(driver, JvmType.V128);
+            driver.visitInsn(AASTORE);
+        }
+    }
 
     /** The frame index of transfer slot {@code k}. */
     int transferIndex(int k) { return transferBase + k; }

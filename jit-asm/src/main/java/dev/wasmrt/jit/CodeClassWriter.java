@@ -123,7 +123,7 @@ final class CodeClassWriter {
         mv.visitVarInsn(ALOAD, ctx);
         Gen.pushInt(mv, index);
         mv.visitVarInsn(ILOAD, base);
-        Gen.pushInt(mv, sig.results.length);
+        Gen.pushInt(mv, JvmType.valueSlots(sig.results));
         mv.visitMethodInsn(INVOKESTATIC, "dev/wasmrt/jit/TailCalls", "run", "(L" + Gen.JIT_INSTANCE + ";" + Gen.CTX_DESC + "III)V", false);
         if (sig.results.length > 0) Gen.loadSlot(mv, sig.results[0], ctx, base, 0);
         mv.visitInsn(sig.results.length == 0 ? RETURN : sig.results[0].returnOp);
@@ -136,7 +136,7 @@ final class CodeClassWriter {
         Signature sig = plan.functionSignature[index];
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, invoker, "(" + Gen.STATE_DESC + Gen.CTX_DESC + "I)V", null, null);
         mv.visitCode();
-        for (int k = 0; k < sig.params.length; k++) Gen.loadSlot(mv, sig.params[k], 1, 2, k);
+        for (int k = 0; k < sig.params.length; k++) Gen.loadSlot(mv, sig.params[k], 1, 2, JvmType.valueSlotOffset(sig.params, k));
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(index), target, plan.functionDescriptor(index), false);
@@ -147,21 +147,22 @@ final class CodeClassWriter {
             Gen.storeSlot(mv, r, resultLocal, 1, 2, 0);
         }
         if (sig.results.length > 1) {
-            // Results 1.. sit at ctx.top + k; the convention wants them at base + k.
+            // Results 1.. sit at ctx.top + their slot offset; the convention wants them at base + that offset.
+            int first = sig.results[0].valueSlots();
             for (String array : new String[] {"slots", "refs"}) {
                 String desc = array.equals("slots") ? "[J" : "[Ljava/lang/Object;";
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitFieldInsn(GETFIELD, Gen.CTX, array, desc);
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-                mv.visitInsn(ICONST_1);
+                Gen.pushInt(mv, first);
                 mv.visitInsn(IADD);
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitFieldInsn(GETFIELD, Gen.CTX, array, desc);
                 mv.visitVarInsn(ILOAD, 2);
-                mv.visitInsn(ICONST_1);
+                Gen.pushInt(mv, first);
                 mv.visitInsn(IADD);
-                Gen.pushInt(mv, sig.results.length - 1);
+                Gen.pushInt(mv, JvmType.valueSlots(sig.results) - first);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
             }
         }

@@ -211,31 +211,27 @@ final class DispatchWriter {
         mv.visitEnd();
     }
 
-    /** {@code th}: packs the payload, one slot per value, into a WasmException for the tag. */
+    /** {@code th}: packs the payload in the slot convention into a WasmException for the tag. */
     private void writeThrower(Signature sig) {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.thrower(), "(" + paramDescriptors(sig) + Gen.TAG_DESC + ")L" + Gen.WASM_EXCEPTION + ";", null, null);
         mv.visitCode();
         int p = JvmType.slots(sig.params);
         int tag = p, bits = p + 1, refs = p + 2;
-        int n = sig.params.length;
+        int n = JvmType.valueSlots(sig.params);
         Gen.pushInt(mv, n);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, bits);
         Gen.pushInt(mv, n);
         mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
         mv.visitVarInsn(ASTORE, refs);
-        int slot = 0;
-        for (int k = 0; k < n; k++) {
+        int local = 0;
+        for (int k = 0; k < sig.params.length; k++) {
             JvmType t = sig.params[k];
             mv.visitVarInsn(ALOAD, t == JvmType.REF ? refs : bits);
-            Gen.pushInt(mv, k);
-            mv.visitVarInsn(t.load, slot);
-            if (t == JvmType.REF) mv.visitInsn(AASTORE);
-            else {
-                Gen.toBits(mv, t);
-                mv.visitInsn(LASTORE);
-            }
-            slot += t.size;
+            Gen.pushInt(mv, JvmType.valueSlotOffset(sig.params, k));
+            mv.visitVarInsn(t.load, local);
+            Gen.storeBits(mv, t);
+            local += t.size;
         }
         mv.visitVarInsn(ALOAD, tag);
         mv.visitVarInsn(ALOAD, bits);

@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * Decides whether the compiler translates a function or leaves it to the interpreter, and says
- * why not: the instruction family not compiled yet (SIMD and v128 values) and JVM limits
- * (parameter slots, locals).
+ * why not: JVM limits (parameter slots, locals) and v128 fields in GC instructions.
  */
 final class FunctionSupport {
     private FunctionSupport() {}
@@ -27,7 +26,6 @@ final class FunctionSupport {
         CompositeType.Func type = module.types().get(fn.typeIndex()).func();
         String sig = signatureProblem(type);
         if (sig != null) return sig;
-        if (!JvmType.representable(fn.locals())) return "v128 local";
         int slots = 0;
         for (ValType t : fn.locals()) slots += JvmType.of(t).size;
         if (slots + JvmType.slots(JvmType.of(type.params())) > MAX_LOCAL_SLOTS) return "too many locals";
@@ -52,14 +50,13 @@ final class FunctionSupport {
 
     /** Null when a function type has a JVM signature the compiler can call directly. */
     static String signatureProblem(CompositeType.Func type) {
-        if (!JvmType.representable(type.params()) || !JvmType.representable(type.results())) return "v128 in signature";
         if (JvmType.slots(JvmType.of(type.params())) > MAX_PARAM_SLOTS) return "too many parameters";
         return null;
     }
 
     private static String instructionProblem(Module module, int funcIndex, int[] ops, int pc) {
         int op = ops[pc];
-        if (op >= Opcodes.PREFIX_FD) return "SIMD (" + Opcodes.name(op) + ")";
+        if (op >= Opcodes.PREFIX_FD) return null; // SIMD: compiled
         if (op >= Opcodes.PREFIX_FB && op < Opcodes.PREFIX_FE) {
             return GcEmitter.movesV128(module, op, ops, pc) ? "v128 in GC (" + Opcodes.name(op) + ")" : null;
         }
@@ -68,10 +65,6 @@ final class FunctionSupport {
                 return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());
             case Opcodes.RETURN_CALL_INDIRECT, Opcodes.RETURN_CALL_REF:
                 return signatureProblem(module.types().get(ops[pc + 1]).func());
-            case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF, Opcodes.TRY_TABLE, Opcodes.TRY:
-                return blockTypeProblem(module, ops[pc + 1], ops[pc + 2]);
-            case Opcodes.SELECT_T:
-                return ValType.decode(ops[pc + 2]).kind() == ValType.Kind.V128 ? "v128 select" : null;
             case Opcodes.CALL:
                 return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());
             case Opcodes.CALL_INDIRECT, Opcodes.CALL_REF:
@@ -81,15 +74,6 @@ final class FunctionSupport {
             default:
                 return null;
         }
-    }
-
-    private static String blockTypeProblem(Module module, int kind, int value) {
-        if (kind == Immediates.BLOCK_VALUE) return ValType.decode(value).kind() == ValType.Kind.V128 ? "v128 block" : null;
-        if (kind == Immediates.BLOCK_TYPE_INDEX) {
-            CompositeType.Func f = module.types().get(value).func();
-            return JvmType.representable(f.params()) && JvmType.representable(f.results()) ? null : "v128 block";
-        }
-        return null;
     }
 
     static List<ValType> blockParams(Module module, int kind, int value) {

@@ -460,7 +460,8 @@ final class FunctionTranslator {
                     mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "nonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
             case Opcodes.I64_ADD128, Opcodes.I64_SUB128, Opcodes.I64_MUL_WIDE_S, Opcodes.I64_MUL_WIDE_U -> wide(op);
             default -> {
-                if (!MemoryEmitter.emit(this, op, pc) && !AtomicEmitter.emit(this, op, pc) && !GcEmitter.emit(this, op, pc)) {
+                if (!MemoryEmitter.emit(this, op, pc) && !AtomicEmitter.emit(this, op, pc) && !GcEmitter.emit(this, op, pc)
+                        && !SimdEmitter.emit(this, op, pc)) {
                     throw new IllegalStateException("compiler has no translation for " + Opcodes.name(op));
                 }
             }
@@ -775,16 +776,10 @@ final class FunctionTranslator {
         JvmType[] types = JvmType.of(tagType.params());
         for (int k = 0; k < types.length; k++) {
             mv.visitVarInsn(ALOAD, refLocal);
-            if (types[k] == JvmType.REF) {
-                mv.visitMethodInsn(INVOKEVIRTUAL, Gen.EXCEPTION_REF, "refs", "()[Ljava/lang/Object;", false);
-                Gen.pushInt(mv, k);
-                mv.visitInsn(AALOAD);
-            } else {
-                mv.visitMethodInsn(INVOKEVIRTUAL, Gen.EXCEPTION_REF, "bits", "()[J", false);
-                Gen.pushInt(mv, k);
-                mv.visitInsn(LALOAD);
-                Gen.fromBits(mv, types[k]);
-            }
+            if (types[k] == JvmType.REF) mv.visitMethodInsn(INVOKEVIRTUAL, Gen.EXCEPTION_REF, "refs", "()[Ljava/lang/Object;", false);
+            else mv.visitMethodInsn(INVOKEVIRTUAL, Gen.EXCEPTION_REF, "bits", "()[J", false);
+            Gen.pushInt(mv, JvmType.valueSlotOffset(types, k));
+            Gen.loadBits(mv, types[k]);
             push(types[k]);
         }
     }
@@ -1025,15 +1020,17 @@ final class FunctionTranslator {
         int argBase = newLocal(JvmType.INT);
         loadCtx();
         mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-        Gen.pushInt(mv, 1 + results.length);
+        Gen.pushInt(mv, 1 + JvmType.valueSlots(results));
         mv.visitInsn(IADD);
         mv.visitVarInsn(ISTORE, argBase);
         loadCtx();
         mv.visitVarInsn(ILOAD, argBase);
-        Gen.pushInt(mv, callee.params.length);
+        Gen.pushInt(mv, JvmType.valueSlots(callee.params));
         mv.visitInsn(IADD);
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
-        for (int k = 0; k < args.length; k++) Gen.storeSlot(mv, callee.params[k], args[k], ctxLocal, argBase, k);
+        for (int k = 0; k < args.length; k++) {
+            Gen.storeSlot(mv, callee.params[k], args[k], ctxLocal, argBase, JvmType.valueSlotOffset(callee.params, k));
+        }
         loadCtx();
         mv.visitVarInsn(ALOAD, target);
         mv.visitFieldInsn(PUTFIELD, Gen.CTX, "pendingTailCall", "Ljava/lang/Object;");
@@ -1078,14 +1075,16 @@ final class FunctionTranslator {
         loadCtx();
         loadCtx();
         mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-        Gen.pushInt(mv, results.length);
+        Gen.pushInt(mv, JvmType.valueSlots(results));
         mv.visitInsn(IADD);
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
         int topLocal = newLocal(JvmType.INT);
         loadCtx();
         mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
         mv.visitVarInsn(ISTORE, topLocal);
-        for (int k = 1; k < results.length; k++) Gen.storeSlot(mv, results[k], temps[k], ctxLocal, topLocal, k);
+        for (int k = 1; k < results.length; k++) {
+            Gen.storeSlot(mv, results[k], temps[k], ctxLocal, topLocal, JvmType.valueSlotOffset(results, k));
+        }
     }
 
     // ---- calls ----
@@ -1101,7 +1100,7 @@ final class FunctionTranslator {
         mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
         mv.visitVarInsn(ISTORE, topLocal);
         for (int k = 1; k < sig.results.length; k++) {
-            Gen.loadSlot(mv, sig.results[k], ctxLocal, topLocal, k);
+            Gen.loadSlot(mv, sig.results[k], ctxLocal, topLocal, JvmType.valueSlotOffset(sig.results, k));
             push(sig.results[k]);
         }
     }
@@ -1150,6 +1149,8 @@ final class FunctionTranslator {
         mv.visitFieldInsn(GETFIELD, Gen.STATE, "g" + index, Gen.GLOBAL_DESC);
         if (t == JvmType.REF) {
             mv.visitFieldInsn(GETFIELD, Gen.GLOBAL, "ref", "Ljava/lang/Object;");
+        } else if (t == JvmType.V128) {
+            mv.visitMethodInsn(INVOKESTATIC, Gen.SIMD_OPS, "global", "(" + Gen.GLOBAL_DESC + ")" + t.descriptor, false);
         } else {
             mv.visitFieldInsn(GETFIELD, Gen.GLOBAL, "bits", "J");
             Gen.fromBits(mv, t);
@@ -1164,6 +1165,10 @@ final class FunctionTranslator {
             mv.visitFieldInsn(GETFIELD, Gen.STATE, "g" + index, Gen.GLOBAL_DESC);
             mv.visitInsn(SWAP);
             mv.visitFieldInsn(PUTFIELD, Gen.GLOBAL, "ref", "Ljava/lang/Object;");
+        } else if (t == JvmType.V128) {
+            loadSelf();
+            mv.visitFieldInsn(GETFIELD, Gen.STATE, "g" + index, Gen.GLOBAL_DESC);
+            mv.visitMethodInsn(INVOKESTATIC, Gen.SIMD_OPS, "setGlobal", "(" + t.descriptor + Gen.GLOBAL_DESC + ")V", false);
         } else {
             Gen.toBits(mv, t);
             loadSelf();

@@ -36,6 +36,8 @@ final class Gen {
     static final String JIT_INSTANCE = "dev/wasmrt/jit/JitInstance";
     static final String COMPILED_FUNCTION = "dev/wasmrt/jit/CompiledFunction";
     static final String RT = "dev/wasmrt/jit/Rt";
+    static final String V128 = "dev/wasmrt/jit/V128";
+    static final String SIMD_OPS = "dev/wasmrt/jit/SimdOps";
 
     static String codeClass(int funcIndex) { return PACKAGE + "Code" + funcIndex / FUNCTIONS_PER_CLASS; }
 
@@ -74,7 +76,7 @@ final class Gen {
                 mv.visitInsn(Opcodes.LAND);
             }
             case DOUBLE -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-            case REF -> throw new IllegalArgumentException("references have no bits");
+            case REF, V128 -> throw new IllegalArgumentException(t + " has no single raw-bits long");
         }
     }
 
@@ -88,7 +90,7 @@ final class Gen {
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
             }
             case DOUBLE -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-            case REF -> throw new IllegalArgumentException("references have no bits");
+            case REF, V128 -> throw new IllegalArgumentException(t + " has no single raw-bits long");
         }
     }
 
@@ -100,6 +102,7 @@ final class Gen {
             case FLOAT -> mv.visitInsn(Opcodes.FCONST_0);
             case DOUBLE -> mv.visitInsn(Opcodes.DCONST_0);
             case REF -> mv.visitInsn(Opcodes.ACONST_NULL);
+            case V128 -> mv.visitFieldInsn(Opcodes.GETSTATIC, Gen.V128, "ZERO", t.descriptor);
         }
     }
 
@@ -113,56 +116,81 @@ final class Gen {
      * {@code ctx.top} past them: the engine-neutral calling convention.
      */
     static void spillArguments(MethodVisitor mv, Signature sig, int ctxLocal, int baseLocal) {
+        int paramSlots = JvmType.valueSlots(sig.params);
         mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
         mv.visitFieldInsn(Opcodes.GETFIELD, CTX, "top", "I");
         mv.visitVarInsn(Opcodes.ISTORE, baseLocal);
         mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
         mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
-        pushInt(mv, Math.max(sig.params.length, sig.results.length) + 1);
+        pushInt(mv, Math.max(paramSlots, JvmType.valueSlots(sig.results)) + 1);
         mv.visitInsn(Opcodes.IADD);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "ensure", "(I)V", false);
         int local = 0;
         for (int k = 0; k < sig.params.length; k++) {
-            storeSlot(mv, sig.params[k], local, ctxLocal, baseLocal, k);
+            storeSlot(mv, sig.params[k], local, ctxLocal, baseLocal, JvmType.valueSlotOffset(sig.params, k));
             local += sig.params[k].size;
         }
         mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
         mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
-        pushInt(mv, sig.params.length);
+        pushInt(mv, paramSlots);
         mv.visitInsn(Opcodes.IADD);
         mv.visitFieldInsn(Opcodes.PUTFIELD, CTX, "top", "I");
     }
 
-    /** Stores local {@code valueLocal} of type {@code t} into slot {@code base + index} of the context arrays. */
-    static void storeSlot(MethodVisitor mv, JvmType t, int valueLocal, int ctxLocal, int baseLocal, int index) {
-        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
-        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, t == JvmType.REF ? "refs" : "slots", t == JvmType.REF ? "[Ljava/lang/Object;" : "[J");
-        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
-        if (index != 0) {
-            pushInt(mv, index);
-            mv.visitInsn(Opcodes.IADD);
-        }
+    /**
+     * Stores local {@code valueLocal} of type {@code t} into value slot {@code base + slot} of the
+     * context arrays (a v128 into that slot and the next).
+     */
+    static void storeSlot(MethodVisitor mv, JvmType t, int valueLocal, int ctxLocal, int baseLocal, int slot) {
+        if (t == JvmType.REF) slotAddress(mv, "refs", "[Ljava/lang/Object;", ctxLocal, baseLocal, slot);
+        else slotAddress(mv, "slots", "[J", ctxLocal, baseLocal, slot);
         mv.visitVarInsn(t.load, valueLocal);
-        if (t == JvmType.REF) mv.visitInsn(Opcodes.AASTORE);
-        else {
-            toBits(mv, t);
-            mv.visitInsn(Opcodes.LASTORE);
+        storeBits(mv, t);
+    }
+
+    /** Pushes the value of type {@code t} from value slot {@code base + slot} of the context arrays. */
+    static void loadSlot(MethodVisitor mv, JvmType t, int ctxLocal, int baseLocal, int slot) {
+        if (t == JvmType.REF) slotAddress(mv, "refs", "[Ljava/lang/Object;", ctxLocal, baseLocal, slot);
+        else slotAddress(mv, "slots", "[J", ctxLocal, baseLocal, slot);
+        loadBits(mv, t);
+    }
+
+    /**
+     * With an array, an index and a value of type {@code t} on the stack: stores the value in the
+     * slot convention (a reference into an {@code Object[]}, a number's raw bits into a
+     * {@code long[]}, a v128 into that slot and the next).
+     */
+    static void storeBits(MethodVisitor mv, JvmType t) {
+        switch (t) {
+            case REF -> mv.visitInsn(Opcodes.AASTORE);
+            case V128 -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, SIMD_OPS, "write", "([JI" + t.descriptor + ")V", false);
+            default -> {
+                toBits(mv, t);
+                mv.visitInsn(Opcodes.LASTORE);
+            }
         }
     }
 
-    /** Pushes the value of type {@code t} from slot {@code base + index} of the context arrays. */
-    static void loadSlot(MethodVisitor mv, JvmType t, int ctxLocal, int baseLocal, int index) {
-        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
-        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, t == JvmType.REF ? "refs" : "slots", t == JvmType.REF ? "[Ljava/lang/Object;" : "[J");
-        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
-        if (index != 0) {
-            pushInt(mv, index);
-            mv.visitInsn(Opcodes.IADD);
+    /** With an array and an index on the stack: the reverse of {@link #storeBits}. */
+    static void loadBits(MethodVisitor mv, JvmType t) {
+        switch (t) {
+            case REF -> mv.visitInsn(Opcodes.AALOAD);
+            case V128 -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, SIMD_OPS, "read", "([JI)" + t.descriptor, false);
+            default -> {
+                mv.visitInsn(Opcodes.LALOAD);
+                fromBits(mv, t);
+            }
         }
-        if (t == JvmType.REF) mv.visitInsn(Opcodes.AALOAD);
-        else {
-            mv.visitInsn(Opcodes.LALOAD);
-            fromBits(mv, t);
+    }
+
+    /** Pushes context array {@code array} and the index {@code base + slot}. */
+    private static void slotAddress(MethodVisitor mv, String array, String desc, int ctxLocal, int baseLocal, int slot) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CTX, array, desc);
+        mv.visitVarInsn(Opcodes.ILOAD, baseLocal);
+        if (slot != 0) {
+            pushInt(mv, slot);
+            mv.visitInsn(Opcodes.IADD);
         }
     }
 }

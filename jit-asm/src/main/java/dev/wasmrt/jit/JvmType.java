@@ -7,14 +7,16 @@ import java.util.List;
 
 /**
  * How a Wasm value type lives on the JVM: i32 as int, i64 as long, f32 as float, f64 as double,
- * every reference as Object. v128 has no JVM form here (functions using it stay interpreted).
+ * every reference as Object, v128 as a {@link V128} reference. In the engine-neutral slot
+ * convention ({@code ctx.slots}) a v128 takes two slots, every other value one.
  */
 enum JvmType {
     INT("I", Opcodes.ILOAD, Opcodes.ISTORE, Opcodes.IRETURN, 1),
     LONG("J", Opcodes.LLOAD, Opcodes.LSTORE, Opcodes.LRETURN, 2),
     FLOAT("F", Opcodes.FLOAD, Opcodes.FSTORE, Opcodes.FRETURN, 1),
     DOUBLE("D", Opcodes.DLOAD, Opcodes.DSTORE, Opcodes.DRETURN, 2),
-    REF("Ljava/lang/Object;", Opcodes.ALOAD, Opcodes.ASTORE, Opcodes.ARETURN, 1);
+    REF("Ljava/lang/Object;", Opcodes.ALOAD, Opcodes.ASTORE, Opcodes.ARETURN, 1),
+    V128("L" + Gen.V128 + ";", Opcodes.ALOAD, Opcodes.ASTORE, Opcodes.ARETURN, 1);
 
     final String descriptor;
     final int load;
@@ -31,7 +33,13 @@ enum JvmType {
         this.size = size;
     }
 
-    /** The JVM form of {@code t}, or null for v128. */
+    /** Held as a JVM object (a reference or a {@link V128}), not as raw bits. */
+    boolean isObject() { return this == REF || this == V128; }
+
+    /** Value slots taken in the context's arrays (the engine-neutral calling convention). */
+    int valueSlots() { return this == V128 ? 2 : 1; }
+
+    /** The JVM form of {@code t}. */
     static JvmType of(ValType t) {
         return switch (t.kind()) {
             case I32 -> INT;
@@ -39,7 +47,7 @@ enum JvmType {
             case F32 -> FLOAT;
             case F64 -> DOUBLE;
             case REF -> REF;
-            case V128 -> null;
+            case V128 -> V128;
         };
     }
 
@@ -49,14 +57,24 @@ enum JvmType {
         return out;
     }
 
-    static boolean representable(List<ValType> types) {
-        for (ValType t : types) if (t.kind() == ValType.Kind.V128) return false;
-        return true;
-    }
-
+    /** JVM local slots {@code types} take. */
     static int slots(JvmType[] types) {
         int n = 0;
         for (JvmType t : types) n += t.size;
+        return n;
+    }
+
+    /** Value slots {@code types} take in the context's arrays. */
+    static int valueSlots(JvmType[] types) {
+        int n = 0;
+        for (JvmType t : types) n += t.valueSlots();
+        return n;
+    }
+
+    /** The value slot of {@code types[index]} counted from the first of {@code types}. */
+    static int valueSlotOffset(JvmType[] types, int index) {
+        int n = 0;
+        for (int i = 0; i < index; i++) n += types[i].valueSlots();
         return n;
     }
 

@@ -58,7 +58,7 @@ final class MethodSplitter {
         MethodNode mv = new MethodNode(ACC_STATIC, name, plan.functionDescriptor(funcIndex), null, null);
         int self = JvmType.slots(sig.params), ctx = self + 1, frame = self + 2, refArray = self + 3, id = self + 4;
         int frameLength = Math.max(chunks.frameLength(), chunks.transferIndex(sig.results.length));
-        boolean needsRefs = chunks.usesRefs() || Arrays.asList(sig.results).contains(JvmType.REF);
+        boolean needsRefs = chunks.usesRefs() || Arrays.stream(sig.results).anyMatch(JvmType::isObject);
         Label start = new Label(), loop = new Label(), done = new Label(), end = new Label(), handler = new Label();
         mv.visitCode();
         mv.visitLabel(start);
@@ -76,18 +76,10 @@ final class MethodSplitter {
         mv.visitVarInsn(ASTORE, refArray);
         int slot = 0;
         for (int i = 0; i < sig.params.length; i++) {
-            JvmType p = sig.params[i];
-            mv.visitVarInsn(ALOAD, p == JvmType.REF ? refArray : frame);
-            Gen.pushInt(mv, i);
-            mv.visitVarInsn(p.load, slot);
-            if (p == JvmType.REF) {
-                mv.visitInsn(AASTORE);
-            } else {
-                Gen.toBits(mv, p);
-                mv.visitInsn(LASTORE);
-            }
-            slot += p.size;
+            Chunks.storeFrame(mv, sig.params[i], i, slot, frame, refArray);
+            slot += sig.params[i].size;
         }
+        chunks.zeroVectorLocals(mv, sig.params.length, refArray);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, id);
         mv.visitLabel(loop);
@@ -172,14 +164,7 @@ final class MethodSplitter {
         for (int k = 0; k < results.length; k++) {
             temps[k] = next;
             next += results[k].size;
-            mv.visitVarInsn(ALOAD, results[k] == JvmType.REF ? refs : frame);
-            Gen.pushInt(mv, chunks.transferIndex(k));
-            if (results[k] == JvmType.REF) {
-                mv.visitInsn(AALOAD);
-            } else {
-                mv.visitInsn(LALOAD);
-                Gen.fromBits(mv, results[k]);
-            }
+            Chunks.loadFrame(mv, results[k], chunks.transferIndex(k), frame, refs);
             mv.visitVarInsn(results[k].store, temps[k]);
         }
         if (results.length > 1) {
@@ -187,13 +172,13 @@ final class MethodSplitter {
             mv.visitVarInsn(ALOAD, ctx);
             mv.visitVarInsn(ALOAD, ctx);
             mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
-            Gen.pushInt(mv, results.length);
+            Gen.pushInt(mv, JvmType.valueSlots(results));
             mv.visitInsn(IADD);
             mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "ensure", "(I)V", false);
             mv.visitVarInsn(ALOAD, ctx);
             mv.visitFieldInsn(GETFIELD, Gen.CTX, "top", "I");
             mv.visitVarInsn(ISTORE, top);
-            for (int k = 1; k < results.length; k++) Gen.storeSlot(mv, results[k], temps[k], ctx, top, k);
+            for (int k = 1; k < results.length; k++) Gen.storeSlot(mv, results[k], temps[k], ctx, top, JvmType.valueSlotOffset(results, k));
         }
         mv.visitVarInsn(ALOAD, ctx);
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);

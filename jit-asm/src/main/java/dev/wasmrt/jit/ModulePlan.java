@@ -20,7 +20,7 @@ final class ModulePlan {
     final boolean[] compiled;
     /** Per function index: why a defined function is left to the interpreter, or null. */
     final String[] fallbackReason;
-    /** Per function index: its signature, or null when it has no JVM form (v128). */
+    /** Per function index: its signature, or null when it has more parameters than a JVM method takes. */
     final Signature[] functionSignature;
     /** Per function index: compiled with a trampoline because it tail-calls other functions. */
     final boolean[] trampolined;

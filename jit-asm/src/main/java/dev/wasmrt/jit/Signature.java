@@ -1,7 +1,7 @@
 package dev.wasmrt.jit;
 
 /**
- * A JVM call signature shared by Wasm function types that map to the same primitive types. The
+ * A JVM call signature shared by Wasm function types that map to the same JVM types. The
  * generated {@code Dispatch} class has one set of helpers per signature: a generic call through
  * {@code FunctionInstance.invoke}, a direct dispatcher, and the call_indirect and throw entries
  * when some function uses them.

@@ -7,8 +7,8 @@ import dev.wasmrt.interpreter.Instance;
 /**
  * The trampoline of functions that tail-call other functions. Such a function's body returns
  * instead of calling: it leaves the callee in {@link ExecContext#pendingTailCall} and the
- * arguments at {@code ctx.top + 1 + results} (clear of the results its invoker copies to
- * {@code base}; every function in a chain has the same results). This loop then makes the call from its own frame, so a chain
+ * arguments at {@code ctx.top + 1 + results}, {@code results} counting value slots (clear of the
+ * results its invoker copies to {@code base}; every function in a chain has the same results). This loop then makes the call from its own frame, so a chain
  * of tail calls among trampolined functions of one instance runs in constant JVM stack.
  * Public only because generated classes, defined by another class loader, call it.
  */

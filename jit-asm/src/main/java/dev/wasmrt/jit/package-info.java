@@ -45,9 +45,16 @@
  *       during translation). Values a branch carries go through locals; unreachable code is
  *       skipped; ASM computes the frames without loading classes.</li>
  *   <li>Calls within a module are static calls with primitive parameters; the first result is
- *       returned and further results are left in {@code ctx.slots}/{@code ctx.refs} at
- *       {@code ctx.top + k}, so no call allocates. Imported and interpreted functions are called
+ *       returned and further results are left in {@code ctx.slots}/{@code ctx.refs} from
+ *       {@code ctx.top} at their slot offset (two slots per v128), so no call allocates (but for
+ *       the {@code V128} of a vector read back). Imported and interpreted functions are called
  *       through {@code FunctionInstance.invoke}.</li>
+ *   <li>A v128 is an immutable {@link dev.wasmrt.jit.V128} reference (one JVM slot, so locals,
+ *       blocks, select and calls need no special case). Each SIMD instruction but
+ *       {@code v128.const} is one static call into {@link dev.wasmrt.jit.SimdOps}, which applies
+ *       the interpreter's helpers ({@code dev.wasmrt.interpreter.simd}, lane-wise ones through
+ *       {@code SimdLanewise}) to the two halves, so both engines compute the same bits, relaxed
+ *       SIMD included.</li>
  *   <li>Memory accesses are static calls into {@link dev.wasmrt.jit.Mem}, which HotSpot inlines
  *       into {@link dev.wasmrt.interpreter.Memory}'s bounds-checked accessors. Numeric semantics
  *       come from {@link dev.wasmrt.interpreter.Numerics}, shared with the interpreter.</li>
@@ -87,10 +94,9 @@
  *
  * <h2>What runs in the interpreter instead</h2>
  * Functions the compiler does not translate run in the interpreter transparently; the reason
- * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: SIMD and v128 values (including GC
- * instructions on v128 fields and elements), more than 250 parameter slots or 60000 local slots,
- * and a method still over the JVM's 64 KiB limit after splitting (one expression too large to
- * cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated
- * methods' sizes.
+ * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: GC instructions on v128 struct fields
+ * and array elements, more than 250 parameter slots or 60000 local slots, and a method still
+ * over the JVM's 64 KiB limit after splitting (one expression too large to cut, which no
+ * toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated methods' sizes.
  */
 package dev.wasmrt.jit;

@@ -49,6 +49,15 @@ final class Engines {
 
         Outcome compiled(String export, long... args) { return call(compiled, export, args); }
 
+        /** Like {@link #same} with arguments as {@link Instance#invoke} takes them (a v128 as a {@code long[2]}). */
+        Outcome sameValues(String export, Object... args) {
+            Outcome a = call(interpreted, export, args);
+            Outcome b = call(compiled, export, args);
+            assertEquals(a, b, () -> export + Arrays.deepToString(args));
+            assertEquals(a, call(split, export, args), () -> "split: " + export + Arrays.deepToString(args));
+            return b;
+        }
+
         /** Calls {@code export} in all three and asserts the outcomes agree; returns the outcome. */
         Outcome same(String export, long... args) {
             Outcome a = interpreted(export, args);
@@ -85,9 +94,13 @@ final class Engines {
     }
 
     static Outcome call(Instance instance, String export, long... args) {
-        FuncType type = instance.function(export).type();
         Object[] boxed = new Object[args.length];
         for (int i = 0; i < args.length; i++) boxed[i] = args[i];
+        return call(instance, export, boxed);
+    }
+
+    static Outcome call(Instance instance, String export, Object[] boxed) {
+        FuncType type = instance.function(export).type();
         try {
             Object[] results = instance.invoke(export, boxed);
             List<Object> out = new ArrayList<>();
@@ -104,6 +117,7 @@ final class Engines {
         if (type.kind() == ValType.Kind.F32 && Float.isNaN(Float.intBitsToFloat((int) (long) (Long) value))) return "NaN";
         if (type.kind() == ValType.Kind.F64 && Double.isNaN(Double.longBitsToDouble((Long) value))) return "NaN";
         if (value instanceof dev.wasmrt.interpreter.FunctionInstance f) return "func " + f.debugName();
+        if (value instanceof long[] v128) return "v128 " + Long.toHexString(v128[0]) + " " + Long.toHexString(v128[1]);
         return value;
     }
 

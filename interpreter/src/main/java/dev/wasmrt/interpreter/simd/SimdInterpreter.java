@@ -10,8 +10,7 @@ import static dev.wasmrt.decoder.model.Opcodes.*;
 /**
  * The interpreter's SIMD instructions (opcodes {@code 0x400} and up) on its operand stack: a
  * {@code long[]} of slots where a v128 takes two, low half first, and {@code sp} is the height.
- * Lane-wise instructions apply one method of this package to each half; the rest are spelled
- * out here.
+ * Lane-wise instructions go through {@link SimdLanewise}; the rest are spelled out here.
  */
 public final class SimdInterpreter {
     private SimdInterpreter() {}
@@ -30,7 +29,7 @@ public final class SimdInterpreter {
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE: {
                 int bits = 8 << (op - V128_LOAD8_LANE);
-                long value = loadScalar(inst.memories[code[pc + 2]], address(s[sp - 3], code, pc, inst), bits);
+                long value = SimdMemory.loadScalar(inst.memories[code[pc + 2]], address(s[sp - 3], code, pc, inst), bits);
                 int lane = code[pc + 5];
                 s[sp - 3] = Lanes.replaceLo(s[sp - 2], lane, bits, value);
                 s[sp - 2] = Lanes.replaceHi(s[sp - 1], lane, bits, value);
@@ -40,7 +39,7 @@ public final class SimdInterpreter {
                 int bits = 8 << (op - V128_STORE8_LANE);
                 Memory m = inst.memories[code[pc + 2]];
                 long value = Lanes.extract(s[sp - 2], s[sp - 1], code[pc + 5], bits);
-                storeScalar(m, m.effectiveAddress(s[sp - 3], offset(code, pc)), bits, value);
+                SimdMemory.storeScalar(m, m.effectiveAddress(s[sp - 3], offset(code, pc)), bits, value);
                 return sp - 3;
             }
             case V128_CONST:
@@ -151,28 +150,32 @@ public final class SimdInterpreter {
                 s[sp - 1] = SimdConvert.promote((int) (lo >>> 32));
                 return sp;
             }
-            case V128_NOT, I8X16_ABS, I8X16_NEG, I8X16_POPCNT, I16X8_ABS, I16X8_NEG, I32X4_ABS, I32X4_NEG, I64X2_ABS, I64X2_NEG,
-                 I16X8_EXTADD_PAIRWISE_I8X16_S, I16X8_EXTADD_PAIRWISE_I8X16_U, I32X4_EXTADD_PAIRWISE_I16X8_S, I32X4_EXTADD_PAIRWISE_I16X8_U,
-                 F32X4_ABS, F32X4_NEG, F32X4_SQRT, F32X4_CEIL, F32X4_FLOOR, F32X4_TRUNC, F32X4_NEAREST,
-                 F64X2_ABS, F64X2_NEG, F64X2_SQRT, F64X2_CEIL, F64X2_FLOOR, F64X2_TRUNC, F64X2_NEAREST,
-                 I32X4_TRUNC_SAT_F32X4_S, I32X4_TRUNC_SAT_F32X4_U, I32X4_RELAXED_TRUNC_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_U,
-                 F32X4_CONVERT_I32X4_S, F32X4_CONVERT_I32X4_U:
-                s[sp - 2] = unary(op, s[sp - 2]);
-                s[sp - 1] = unary(op, s[sp - 1]);
+            default:
+                return lanewise(op, s, sp);
+        }
+    }
+
+    /** A {@link SimdLanewise} instruction: its helper applied to each half of the operands on top. */
+    private static int lanewise(int op, long[] s, int sp) {
+        switch (SimdLanewise.arity(op)) {
+            case 1:
+                s[sp - 2] = SimdLanewise.unary(op, s[sp - 2]);
+                s[sp - 1] = SimdLanewise.unary(op, s[sp - 1]);
                 return sp;
-            case V128_BITSELECT, I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT, I64X2_RELAXED_LANESELECT,
-                 F32X4_RELAXED_MADD, F32X4_RELAXED_NMADD, F64X2_RELAXED_MADD, F64X2_RELAXED_NMADD, I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S: {
-                int a = sp - 6;
-                s[a] = ternary(op, s[a], s[a + 2], s[a + 4]);
-                s[a + 1] = ternary(op, s[a + 1], s[a + 3], s[a + 5]);
-                return sp - 4;
-            }
-            default: {
+            case 2: {
                 int a = sp - 4;
-                s[a] = binary(op, s[a], s[a + 2]);
-                s[a + 1] = binary(op, s[a + 1], s[a + 3]);
+                s[a] = SimdLanewise.binary(op, s[a], s[a + 2]);
+                s[a + 1] = SimdLanewise.binary(op, s[a + 1], s[a + 3]);
                 return sp - 2;
             }
+            case 3: {
+                int a = sp - 6;
+                s[a] = SimdLanewise.ternary(op, s[a], s[a + 2], s[a + 4]);
+                s[a + 1] = SimdLanewise.ternary(op, s[a + 1], s[a + 3], s[a + 5]);
+                return sp - 4;
+            }
+            default:
+                throw unsupported(op);
         }
     }
 
@@ -184,7 +187,8 @@ public final class SimdInterpreter {
         return inst.memories[code[pc + 2]].effectiveAddress(base, offset(code, pc));
     }
 
-    private static int splatBits(int op) {
+    /** The lane width of a splat instruction. */
+    public static int splatBits(int op) {
         return switch (op) {
             case I8X16_SPLAT -> 8;
             case I16X8_SPLAT -> 16;
@@ -194,7 +198,7 @@ public final class SimdInterpreter {
     }
 
     /** The lane width of a lane access, all_true or bitmask instruction. */
-    private static int laneBits(int op) {
+    public static int laneBits(int op) {
         return switch (op) {
             case I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I8X16_REPLACE_LANE, I8X16_ALL_TRUE, I8X16_BITMASK -> 8;
             case I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U, I16X8_REPLACE_LANE, I16X8_ALL_TRUE, I16X8_BITMASK -> 16;
@@ -210,14 +214,12 @@ public final class SimdInterpreter {
             case V128_LOAD -> { lo = SimdMemory.loadLo(m, ea); hi = SimdMemory.loadHi(m, ea); }
             case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U -> {
                 long x = m.loadI64(ea);
-                int from = 8 << ((op - V128_LOAD8X8_S) >> 1);
-                boolean signed = ((op - V128_LOAD8X8_S) & 1) == 0;
-                lo = signed ? SimdWiden.extendS((int) x, from) : SimdWiden.extendU((int) x, from);
-                hi = signed ? SimdWiden.extendS((int) (x >>> 32), from) : SimdWiden.extendU((int) (x >>> 32), from);
+                lo = SimdWiden.loadExtend(op, x, 0);
+                hi = SimdWiden.loadExtend(op, x, 1);
             }
             case V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT -> {
                 int bits = 8 << (op - V128_LOAD8_SPLAT);
-                lo = hi = Lanes.splat(loadScalar(m, ea, bits), bits);
+                lo = hi = Lanes.splat(SimdMemory.loadScalar(m, ea, bits), bits);
             }
             case V128_LOAD32_ZERO -> { lo = m.loadI32(ea) & 0xFFFF_FFFFL; hi = 0; }
             case V128_LOAD64_ZERO -> { lo = m.loadI64(ea); hi = 0; }
@@ -227,187 +229,26 @@ public final class SimdInterpreter {
         s[at + 1] = hi;
     }
 
-    private static long loadScalar(Memory m, long ea, int bits) {
-        return switch (bits) {
-            case 8 -> m.loadU8(ea);
-            case 16 -> m.loadU16(ea);
-            case 32 -> m.loadI32(ea);
-            default -> m.loadI64(ea);
-        };
-    }
-
-    private static void storeScalar(Memory m, long ea, int bits, long value) {
-        switch (bits) {
-            case 8 -> m.storeI8(ea, (int) value);
-            case 16 -> m.storeI16(ea, (int) value);
-            case 32 -> m.storeI32(ea, (int) value);
-            default -> m.storeI64(ea, value);
-        }
-    }
-
     /** The vector at {@code sp-3, sp-2} shifted by the i32 at {@code sp-1}. */
     private static void shift(int op, long[] s, int sp) {
         int count = (int) s[sp - 1];
-        int bits = switch (op) {
-            case I8X16_SHL, I8X16_SHR_S, I8X16_SHR_U -> 8;
-            case I16X8_SHL, I16X8_SHR_S, I16X8_SHR_U -> 16;
-            case I32X4_SHL, I32X4_SHR_S, I32X4_SHR_U -> 32;
-            default -> 64;
-        };
-        int kind = switch (op) {
-            case I8X16_SHL, I16X8_SHL, I32X4_SHL, I64X2_SHL -> 0;
-            case I8X16_SHR_S, I16X8_SHR_S, I32X4_SHR_S, I64X2_SHR_S -> 1;
-            default -> 2;
-        };
-        for (int h = sp - 3; h < sp - 1; h++) {
-            s[h] = switch (kind) {
-                case 0 -> SimdInt.shl(s[h], count, bits);
-                case 1 -> SimdInt.shrS(s[h], count, bits);
-                default -> SimdInt.shrU(s[h], count, bits);
-            };
-        }
+        s[sp - 3] = SimdLanewise.shift(op, s[sp - 3], count);
+        s[sp - 2] = SimdLanewise.shift(op, s[sp - 2], count);
     }
 
-    /**
-     * extend_low/high_s/u of the vector on top; {@code variant} is the offset in the family's
-     * opcode order: low_s, high_s, low_u, high_u.
-     */
+    /** extend_low/high_s/u of the vector on top, {@code variant} as in {@link SimdWiden#extend(int, int, long, long, int)}. */
     private static void extend(int variant, int fromBits, long[] s, int sp) {
-        long source = (variant & 1) == 0 ? s[sp - 2] : s[sp - 1];
-        boolean signed = variant < 2;
-        s[sp - 2] = signed ? SimdWiden.extendS((int) source, fromBits) : SimdWiden.extendU((int) source, fromBits);
-        s[sp - 1] = signed ? SimdWiden.extendS((int) (source >>> 32), fromBits) : SimdWiden.extendU((int) (source >>> 32), fromBits);
+        long lo = s[sp - 2], hi = s[sp - 1];
+        s[sp - 2] = SimdWiden.extend(variant, fromBits, lo, hi, 0);
+        s[sp - 1] = SimdWiden.extend(variant, fromBits, lo, hi, 1);
     }
 
-    /** extmul_low/high_s/u of the two vectors on top, with {@code variant} as in {@link #extend}. */
+    /** extmul_low/high_s/u of the two vectors on top. */
     private static void extmul(int variant, int fromBits, long[] s, int sp) {
         int a = sp - 4, b = sp - 2;
-        int half = variant & 1;
-        long x = s[a + half];
-        long y = s[b + half];
-        boolean signed = variant < 2;
-        s[a] = signed ? SimdWiden.extmulS((int) x, (int) y, fromBits) : SimdWiden.extmulU((int) x, (int) y, fromBits);
-        s[a + 1] = signed ? SimdWiden.extmulS((int) (x >>> 32), (int) (y >>> 32), fromBits)
-                : SimdWiden.extmulU((int) (x >>> 32), (int) (y >>> 32), fromBits);
-    }
-
-    private static long unary(int op, long x) {
-        return switch (op) {
-            case V128_NOT -> ~x;
-            case I8X16_ABS -> SimdInt.abs(x, 8);
-            case I16X8_ABS -> SimdInt.abs(x, 16);
-            case I32X4_ABS -> SimdInt.abs(x, 32);
-            case I64X2_ABS -> SimdInt.abs(x, 64);
-            case I8X16_NEG -> SimdInt.neg(x, 8);
-            case I16X8_NEG -> SimdInt.neg(x, 16);
-            case I32X4_NEG -> SimdInt.neg(x, 32);
-            case I64X2_NEG -> SimdInt.neg(x, 64);
-            case I8X16_POPCNT -> SimdInt.popcnt8(x);
-            case I16X8_EXTADD_PAIRWISE_I8X16_S -> SimdWiden.extaddPairwiseS(x, 8);
-            case I16X8_EXTADD_PAIRWISE_I8X16_U -> SimdWiden.extaddPairwiseU(x, 8);
-            case I32X4_EXTADD_PAIRWISE_I16X8_S -> SimdWiden.extaddPairwiseS(x, 16);
-            case I32X4_EXTADD_PAIRWISE_I16X8_U -> SimdWiden.extaddPairwiseU(x, 16);
-            case F32X4_ABS -> SimdFloat.f32Abs(x);
-            case F32X4_NEG -> SimdFloat.f32Neg(x);
-            case F32X4_SQRT -> SimdFloat.f32Sqrt(x);
-            case F32X4_CEIL -> SimdFloat.f32Ceil(x);
-            case F32X4_FLOOR -> SimdFloat.f32Floor(x);
-            case F32X4_TRUNC -> SimdFloat.f32Trunc(x);
-            case F32X4_NEAREST -> SimdFloat.f32Nearest(x);
-            case F64X2_ABS -> SimdFloat.f64Abs(x);
-            case F64X2_NEG -> SimdFloat.f64Neg(x);
-            case F64X2_SQRT -> SimdFloat.f64Sqrt(x);
-            case F64X2_CEIL -> SimdFloat.f64Ceil(x);
-            case F64X2_FLOOR -> SimdFloat.f64Floor(x);
-            case F64X2_TRUNC -> SimdFloat.f64Trunc(x);
-            case F64X2_NEAREST -> SimdFloat.f64Nearest(x);
-            case I32X4_TRUNC_SAT_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_S -> SimdConvert.truncSatF32S(x);
-            case I32X4_TRUNC_SAT_F32X4_U, I32X4_RELAXED_TRUNC_F32X4_U -> SimdConvert.truncSatF32U(x);
-            case F32X4_CONVERT_I32X4_S -> SimdConvert.convertI32S(x);
-            case F32X4_CONVERT_I32X4_U -> SimdConvert.convertI32U(x);
-            default -> throw unsupported(op);
-        };
-    }
-
-    private static long ternary(int op, long x, long y, long z) {
-        return switch (op) {
-            case V128_BITSELECT, I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT,
-                 I64X2_RELAXED_LANESELECT -> SimdBits.bitselect(x, y, z);
-            case F32X4_RELAXED_MADD -> SimdFloat.f32Madd(x, y, z);
-            case F32X4_RELAXED_NMADD -> SimdFloat.f32Nmadd(x, y, z);
-            case F64X2_RELAXED_MADD -> SimdFloat.f64Madd(x, y, z);
-            case F64X2_RELAXED_NMADD -> SimdFloat.f64Nmadd(x, y, z);
-            case I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S -> SimdWiden.relaxedDotI8AddS(x, y, z);
-            default -> throw unsupported(op);
-        };
-    }
-
-    private static long binary(int op, long x, long y) {
-        if (op >= I8X16_EQ && op <= I8X16_GE_U) return SimdCompare.ints(x, y, 8, op - I8X16_EQ);
-        if (op >= I16X8_EQ && op <= I16X8_GE_U) return SimdCompare.ints(x, y, 16, op - I16X8_EQ);
-        if (op >= I32X4_EQ && op <= I32X4_GE_U) return SimdCompare.ints(x, y, 32, op - I32X4_EQ);
-        if (op >= I64X2_EQ && op <= I64X2_GE_S) return SimdCompare.ints(x, y, 64, SimdCompare.ofSix(op - I64X2_EQ));
-        if (op >= F32X4_EQ && op <= F32X4_GE) return SimdCompare.f32(x, y, SimdCompare.ofSix(op - F32X4_EQ));
-        if (op >= F64X2_EQ && op <= F64X2_GE) return SimdCompare.f64(x, y, SimdCompare.ofSix(op - F64X2_EQ));
-        return switch (op) {
-            case V128_AND -> x & y;
-            case V128_ANDNOT -> x & ~y;
-            case V128_OR -> x | y;
-            case V128_XOR -> x ^ y;
-            case I8X16_ADD -> SimdInt.add(x, y, 8);
-            case I16X8_ADD -> SimdInt.add(x, y, 16);
-            case I32X4_ADD -> SimdInt.add(x, y, 32);
-            case I64X2_ADD -> x + y;
-            case I8X16_SUB -> SimdInt.sub(x, y, 8);
-            case I16X8_SUB -> SimdInt.sub(x, y, 16);
-            case I32X4_SUB -> SimdInt.sub(x, y, 32);
-            case I64X2_SUB -> x - y;
-            case I16X8_MUL -> SimdInt.mul(x, y, 16);
-            case I32X4_MUL -> SimdInt.mul(x, y, 32);
-            case I64X2_MUL -> x * y;
-            case I8X16_ADD_SAT_S -> SimdInt.addSatS(x, y, 8);
-            case I16X8_ADD_SAT_S -> SimdInt.addSatS(x, y, 16);
-            case I8X16_ADD_SAT_U -> SimdInt.addSatU(x, y, 8);
-            case I16X8_ADD_SAT_U -> SimdInt.addSatU(x, y, 16);
-            case I8X16_SUB_SAT_S -> SimdInt.subSatS(x, y, 8);
-            case I16X8_SUB_SAT_S -> SimdInt.subSatS(x, y, 16);
-            case I8X16_SUB_SAT_U -> SimdInt.subSatU(x, y, 8);
-            case I16X8_SUB_SAT_U -> SimdInt.subSatU(x, y, 16);
-            case I8X16_MIN_S -> SimdInt.minS(x, y, 8);
-            case I16X8_MIN_S -> SimdInt.minS(x, y, 16);
-            case I32X4_MIN_S -> SimdInt.minS(x, y, 32);
-            case I8X16_MIN_U -> SimdInt.minU(x, y, 8);
-            case I16X8_MIN_U -> SimdInt.minU(x, y, 16);
-            case I32X4_MIN_U -> SimdInt.minU(x, y, 32);
-            case I8X16_MAX_S -> SimdInt.maxS(x, y, 8);
-            case I16X8_MAX_S -> SimdInt.maxS(x, y, 16);
-            case I32X4_MAX_S -> SimdInt.maxS(x, y, 32);
-            case I8X16_MAX_U -> SimdInt.maxU(x, y, 8);
-            case I16X8_MAX_U -> SimdInt.maxU(x, y, 16);
-            case I32X4_MAX_U -> SimdInt.maxU(x, y, 32);
-            case I8X16_AVGR_U -> SimdInt.avgrU(x, y, 8);
-            case I16X8_AVGR_U -> SimdInt.avgrU(x, y, 16);
-            case I16X8_Q15MULR_SAT_S, I16X8_RELAXED_Q15MULR_S -> SimdInt.q15mulrSatS(x, y);
-            case I32X4_DOT_I16X8_S -> SimdWiden.dotI16S(x, y);
-            case I16X8_RELAXED_DOT_I8X16_I7X16_S -> SimdWiden.relaxedDotI8S(x, y);
-            case F32X4_ADD -> SimdFloat.f32Add(x, y);
-            case F32X4_SUB -> SimdFloat.f32Sub(x, y);
-            case F32X4_MUL -> SimdFloat.f32Mul(x, y);
-            case F32X4_DIV -> SimdFloat.f32Div(x, y);
-            case F32X4_MIN, F32X4_RELAXED_MIN -> SimdFloat.f32Min(x, y);
-            case F32X4_MAX, F32X4_RELAXED_MAX -> SimdFloat.f32Max(x, y);
-            case F32X4_PMIN -> SimdFloat.f32Pmin(x, y);
-            case F32X4_PMAX -> SimdFloat.f32Pmax(x, y);
-            case F64X2_ADD -> SimdFloat.f64Add(x, y);
-            case F64X2_SUB -> SimdFloat.f64Sub(x, y);
-            case F64X2_MUL -> SimdFloat.f64Mul(x, y);
-            case F64X2_DIV -> SimdFloat.f64Div(x, y);
-            case F64X2_MIN, F64X2_RELAXED_MIN -> SimdFloat.f64Min(x, y);
-            case F64X2_MAX, F64X2_RELAXED_MAX -> SimdFloat.f64Max(x, y);
-            case F64X2_PMIN -> SimdFloat.f64Pmin(x, y);
-            case F64X2_PMAX -> SimdFloat.f64Pmax(x, y);
-            default -> throw unsupported(op);
-        };
+        long aLo = s[a], aHi = s[a + 1];
+        s[a] = SimdWiden.extmul(variant, fromBits, aLo, aHi, s[b], s[b + 1], 0);
+        s[a + 1] = SimdWiden.extmul(variant, fromBits, aLo, aHi, s[b], s[b + 1], 1);
     }
 
     private static Trap unsupported(int op) {

@@ -21,4 +21,24 @@ public final class SimdMemory {
         m.storeI64(ea, lo);
         m.storeI64(ea + 8, hi);
     }
+
+    /** A lane load: the {@code bits}-wide little-endian value at {@code ea} in the low bits (the bits above are unspecified). */
+    public static long loadScalar(Memory m, long ea, int bits) {
+        return switch (bits) {
+            case 8 -> m.loadU8(ea);
+            case 16 -> m.loadU16(ea);
+            case 32 -> m.loadI32(ea);
+            default -> m.loadI64(ea);
+        };
+    }
+
+    /** Stores the low {@code bits} bits of {@code value} at {@code ea} (a lane store). */
+    public static void storeScalar(Memory m, long ea, int bits, long value) {
+        switch (bits) {
+            case 8 -> m.storeI8(ea, (int) value);
+            case 16 -> m.storeI16(ea, (int) value);
+            case 32 -> m.storeI32(ea, (int) value);
+            default -> m.storeI64(ea, value);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.wasmrt.interpreter.simd;
 
+import dev.wasmrt.decoder.model.Opcodes;
+
 import static dev.wasmrt.interpreter.simd.Lanes.get;
 import static dev.wasmrt.interpreter.simd.Lanes.getU;
 import static dev.wasmrt.interpreter.simd.SimdInt.put;
@@ -28,6 +30,30 @@ public final class SimdWiden {
         long r = 0;
         for (int i = 0; i < 32 / fromBits; i++) r = put(r, i, 2 * fromBits, getU(quarter & 0xFFFF_FFFFL, i, fromBits));
         return r;
+    }
+
+    /**
+     * One result half of extend_low/high_s/u of the vector {@code lo, hi}: {@code variant} is the
+     * offset in the family's opcode order (low_s, high_s, low_u, high_u); result half 0 extends
+     * the low quarter of the source half, result half 1 its high quarter.
+     */
+    public static long extend(int variant, int fromBits, long lo, long hi, int half) {
+        int quarter = (int) (((variant & 1) == 0 ? lo : hi) >>> (32 * half));
+        return variant < 2 ? extendS(quarter, fromBits) : extendU(quarter, fromBits);
+    }
+
+    /** One result half of {@code v128.load8x8_s .. load32x2_u} ({@code op}) from the 64 loaded bits {@code x}. */
+    public static long loadExtend(int op, long x, int half) {
+        int variant = ((op - Opcodes.V128_LOAD8X8_S) & 1) == 0 ? 0 : 2;
+        return extend(variant, 8 << ((op - Opcodes.V128_LOAD8X8_S) >> 1), x, 0, half);
+    }
+
+    /** One result half of extmul_low/high_s/u of two vectors, {@code variant} and {@code half} as in {@link #extend(int, int, long, long, int)}. */
+    public static long extmul(int variant, int fromBits, long aLo, long aHi, long bLo, long bHi, int half) {
+        boolean high = (variant & 1) != 0;
+        int x = (int) ((high ? aHi : aLo) >>> (32 * half));
+        int y = (int) ((high ? bHi : bLo) >>> (32 * half));
+        return variant < 2 ? extmulS(x, y, fromBits) : extmulU(x, y, fromBits);
     }
 
     /** Signed extending multiplication of the lanes of two quarters; the products are exact. */

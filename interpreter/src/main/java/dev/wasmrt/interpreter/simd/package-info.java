@@ -7,7 +7,8 @@
  * <ul>
  *   <li>lane-wise operations ({@link SimdInt}, {@link SimdCompare}, {@link SimdFloat}, most of
  *       {@link SimdConvert} and {@link SimdWiden}) take one half of each operand and return that
- *       half of the result; an engine calls them once for {@code lo} and once for {@code hi};</li>
+ *       half of the result; an engine calls them once for {@code lo} and once for {@code hi},
+ *       through {@link SimdLanewise}, the one mapping from opcode to helper;</li>
  *   <li>operations that move lanes between halves take the halves they read and return one half
  *       of the result (their documentation says which), or a scalar.</li>
  * </ul>

@@ -4,6 +4,7 @@ import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.text.TextFormatException;
 import dev.wasmrt.decoder.text.TextParser;
 import dev.wasmrt.interpreter.FuncType;
+import dev.wasmrt.interpreter.Global;
 import dev.wasmrt.interpreter.Imports;
 import dev.wasmrt.interpreter.Instance;
 import dev.wasmrt.interpreter.Memory;
@@ -100,6 +101,8 @@ final class DifferentialRun {
     private static String state(Instance instance) {
         StringBuilder out = new StringBuilder();
         for (String t : NumericOps.TYPES) out.append(t).append('=').append(shown(t, instance.global("g_" + t).bits)).append(' ');
+        Global vector = instance.global("g_v128");
+        out.append("v128=").append(Long.toHexString(vector.bits)).append(':').append(Long.toHexString(vector.high));
         return out.toString();
     }
 

@@ -15,7 +15,9 @@ import java.util.List;
  * the table holds only the two leaf functions.
  *
  * <p>NaN payloads and signs may legitimately differ between engines, so every place that exposes
- * a float's bits (reinterpret, store, copysign's sign operand) sees a canonicalised value.
+ * a float's bits (reinterpret, store, copysign's sign operand) sees a canonicalised value. Vectors
+ * (v128 values live inside bodies; signatures stay scalar) are built from integer scalars only,
+ * and both engines compute vector lanes with the same helpers.
  */
 final class FunctionBodyGenerator {
     private static final int MAX_DEPTH = 6;
@@ -52,7 +54,7 @@ final class FunctionBodyGenerator {
         this.signature = functions.get(self);
         locals.addAll(signature.params());
         int extra = tape.below(4);
-        for (int i = 0; i < extra; i++) locals.add(tape.pick(NumericOps.TYPES));
+        for (int i = 0; i < extra; i++) locals.add(tape.pick(NumericOps.VALUE_TYPES));
         writable = locals.size();
         scratchF32 = locals.size();
         locals.add("f32");
@@ -132,7 +134,7 @@ final class FunctionBodyGenerator {
     /** An instruction sequence of type [] -> []. */
     private String statement(int depth) {
         budget--;
-        String t = tape.pick(NumericOps.TYPES);
+        String t = tape.pick(NumericOps.VALUE_TYPES);
         switch (tape.below(11)) {
             case 1 -> {
                 List<Integer> candidates = writableLocals(t);
@@ -158,7 +160,7 @@ final class FunctionBodyGenerator {
     private List<String> resultTypes() {
         int n = tape.below(3);
         List<String> ts = new ArrayList<>();
-        for (int i = 0; i < n; i++) ts.add(tape.pick(NumericOps.TYPES));
+        for (int i = 0; i < n; i++) ts.add(tape.pick(NumericOps.VALUE_TYPES));
         return ts;
     }
 
@@ -207,7 +209,7 @@ final class FunctionBodyGenerator {
     private String blockWithParams(int depth) {
         List<String> params = new ArrayList<>();
         int n = 1 + tape.below(2);
-        for (int i = 0; i < n; i++) params.add(tape.pick(NumericOps.TYPES));
+        for (int i = 0; i < n; i++) params.add(tape.pick(NumericOps.VALUE_TYPES));
         List<String> results = resultTypes();
         return dropped(results.size(), values(params, depth - 1) + " " + block(params, results, depth));
     }
@@ -228,7 +230,7 @@ final class FunctionBodyGenerator {
      */
     private String loop(int depth, List<String> results) {
         if (loopNesting >= MAX_LOOP_NESTING) return block(List.of(), results, depth);
-        List<String> params = tape.chance(30) ? List.of(tape.pick(NumericOps.TYPES)) : List.of();
+        List<String> params = tape.chance(30) ? List.of(tape.pick(NumericOps.VALUE_TYPES)) : List.of();
         int counter = locals.size();
         locals.add("i32");
         String name = "$l" + labelCount++;
@@ -312,13 +314,13 @@ final class FunctionBodyGenerator {
     }
 
     private String blockWithParamsFor(String t, int depth) {
-        String param = tape.pick(NumericOps.TYPES);
+        String param = tape.pick(NumericOps.VALUE_TYPES);
         return expr(param, depth - 1) + " " + block(List.of(param), List.of(t), depth);
     }
 
     /** A two-result block whose extra result is stored away, exercising multi-value blocks. */
     private String multiValueThenPick(String t, int depth) {
-        String other = tape.pick(NumericOps.TYPES);
+        String other = tape.pick(NumericOps.VALUE_TYPES);
         List<Integer> candidates = writableLocals(other);
         String away = candidates.isEmpty() ? "global.set $g_" + other : "local.set " + tape.pick(candidates);
         // Folded, this pops only the top result (other) and leaves t.

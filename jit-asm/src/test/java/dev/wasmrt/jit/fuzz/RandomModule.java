@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A generated module in the text format and the export calls to make on it, in order.
  *
- * <p>Layout: functions {@code $f0..} exported as {@code f0..}; one mutable global per numeric
- * type ({@code g_i32} ...) plus {@code fuel}, which the harness refills before each call; one
+ * <p>Layout: functions {@code $f0..} exported as {@code f0..}; one mutable global per value
+ * type ({@code g_i32} ... {@code g_v128}) plus {@code fuel}, which the harness refills before each call; one
  * memory of 1 page growing to 3 with a data segment; a table of 5 whose entries are
  * {@code $f0 $f1 $f0 null null}.
  */
@@ -39,7 +39,7 @@ record RandomModule(String wat, List<Call> calls) {
         wat.append("  (data (i32.const 0) \"\\01\\80\\ff\\7f\\00\\00\\c0\\7f\\2a\\00\\00\\00\\00\\00\\f0\\bf\")\n");
         wat.append("  (table 5 funcref)\n  (elem (i32.const 0) func $f0 $f1 $f0)\n");
         wat.append("  (global $fuel (export \"fuel\") (mut i32) (i32.const 0))\n");
-        for (String t : NumericOps.TYPES) {
+        for (String t : NumericOps.VALUE_TYPES) {
             String init = NumericOps.literal(t, tape.bits(), tape.bits());
             wat.append("  (global $g_").append(t).append(" (export \"g_").append(t).append("\") (mut ").append(t)
                     .append(") (").append(t).append(".const ").append(init).append("))\n");

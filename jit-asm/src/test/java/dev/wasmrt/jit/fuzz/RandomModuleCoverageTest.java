@@ -17,7 +17,9 @@ class RandomModuleCoverageTest {
             "call_indirect", "(call $f", "br_table", "(br_if $b", " br $b", "return", "(loop $l", "(if $b", "(else",
             "(param ", "(select", "local.tee", "global.set", "memory.grow", "memory.size", "i32.div_s", "i64.rem_u",
             "i32.trunc_f64_s", "i64.trunc_sat_f32_u", "f32.demote_f64", "i64.reinterpret_f64", "f32.copysign",
-            "i64.load32_s", "i32.store8", "offset=4294967295", "(result i32 f32)");
+            "i64.load32_s", "i32.store8", "offset=4294967295", "(result i32 f32)",
+            "(result v128)", "(param v128", "v128.store", "v128.load8x8_s", "i16x8.splat", "i32x4.extract_lane 2", "i8x16.swizzle",
+            "f32x4.demote_f64x2_zero", "(global.set $g_v128", "(v128.const i8x16");
 
     private static List<Integer> randomTape(Random random) {
         List<Integer> choices = new ArrayList<>();
