@@ -17,8 +17,23 @@ import static org.objectweb.asm.Opcodes.*;
  * first in every descriptor, so a call site pushes only the extras after the Wasm operands.
  */
 final class DispatchWriter {
-    /** Cases per direct-dispatch switch: keeps each dispatcher well under HotSpot's 8000-byte limit. */
-    private static final int CASES_PER_METHOD = 256;
+    /** Bytecode per direct-dispatch method: well under HotSpot's 8000-byte JIT limit. */
+    private static final int DISPATCH_BUDGET = 6_000;
+
+    /**
+     * Cases per direct-dispatch switch: each case reloads every parameter, so wide signatures
+     * get fewer cases per method (at most 256, at least one).
+     */
+    private static int casesPerMethod(Signature sig) {
+        int loads = 0;
+        int slot = 0;
+        for (JvmType p : sig.params) {
+            loads += slot < 4 ? 1 : slot < 256 ? 2 : 4;
+            slot += p.size;
+        }
+        int perCase = 8 + loads + 2 + 3 + 1; // switch entry, parameters, state and context, call, return
+        return Math.max(1, Math.min(256, DISPATCH_BUDGET / perCase));
+    }
 
     private final ModulePlan plan;
     private final ClassWriter cw = new FrameClassWriter();
@@ -123,8 +138,9 @@ final class DispatchWriter {
             mv.visitFieldInsn(GETFIELD, Gen.COMPILED_FUNCTION, "index", "I");
             mv.visitVarInsn(ISTORE, index);
             String chunkDesc = sig.descriptor(Gen.FUNCTION_DESC, "I", Gen.STATE_DESC, Gen.CTX_DESC);
-            for (int c = 0; c * CASES_PER_METHOD < targets.size(); c++) {
-                List<Integer> part = targets.subList(c * CASES_PER_METHOD, Math.min(targets.size(), (c + 1) * CASES_PER_METHOD));
+            int cases = casesPerMethod(sig);
+            for (int c = 0; c * cases < targets.size(); c++) {
+                List<Integer> part = targets.subList(c * cases, Math.min(targets.size(), (c + 1) * cases));
                 Label next = new Label();
                 mv.visitVarInsn(ILOAD, index);
                 Gen.pushInt(mv, part.getLast());

@@ -122,6 +122,23 @@ class LargeFunctionsTest {
         assertSameAsInterpreted(module, small, 0, 1, -7, 123_456);
     }
 
+    /** Many functions of one wide signature: the dispatchers that call_indirect uses stay small too. */
+    @Test
+    void dispatchersOverManyWideFunctionsStayUnderTheLimit() {
+        StringBuilder wat = new StringBuilder("(module (type $wide (func (param" + " i64".repeat(120) + ") (result i64)))\n");
+        int functions = 300;
+        for (int f = 0; f < functions; f++) {
+            wat.append(" (func $f").append(f).append(" (type $wide) (i64.add (local.get ").append(f % 120).append(") (i64.const ").append(f).append(")))\n");
+        }
+        wat.append(" (table funcref (elem");
+        for (int f = 0; f < functions; f++) wat.append(" $f").append(f);
+        wat.append("))\n (func (export \"run\") (param $i i32) (result i64) (call_indirect (type $wide)");
+        for (int p = 0; p < 120; p++) wat.append(" (i64.const ").append(p * 3).append(")");
+        wat.append(" (local.get $i))))");
+        ValidatedModule module = Wasm.parse(wat.toString());
+        assertSameAsInterpreted(module, compiledUnderTheLimit(module), 0, 1, 150, 299, 300);
+    }
+
     @Test
     void aBrTableOfThousandsOfTargetsRunsCompiledInMethodsHotSpotCompiles() {
         ValidatedModule module = Wasm.parse(stateMachine(5_000));
