@@ -145,10 +145,7 @@ final class FunctionTranslator {
         }
         mv.visitLabel(end);
         mv.visitLabel(trapHandler);
-        mv.visitVarInsn(ALOAD, selfLocal);
-        Gen.pushInt(mv, funcIndex);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "trapFrame", "(L" + Gen.TRAP + ";L" + Gen.JIT_INSTANCE + ";I)L" + Gen.TRAP + ";", false);
-        mv.visitInsn(ATHROW);
+        Gen.addTrapFrame(mv, selfLocal, funcIndex);
         for (Object[] h : handlers) mv.visitTryCatchBlock((Label) h[0], (Label) h[1], (Label) h[2], (String) h[3]);
         mv.visitTryCatchBlock(start, end, trapHandler, Gen.TRAP);
         mv.visitMaxs(0, 0);
@@ -622,13 +619,7 @@ final class FunctionTranslator {
     }
 
     private void endTryTable(Block b) {
-        protectedDepth--;
-        boolean endReachable = reachable || b.branched;
-        if (reachable) {
-            storeCarried(b);
-            mv.visitJumpInsn(GOTO, b.target);
-        }
-        endRange(b);
+        boolean endReachable = endProtectedBody(b);
         int exceptionLocal = newLocal(JvmType.REF);
         int refLocal = newLocal(JvmType.REF);
         mv.visitInsn(DUP);
@@ -667,6 +658,21 @@ final class FunctionTranslator {
         mv.visitVarInsn(ALOAD, exceptionLocal);
         mv.visitInsn(ATHROW);
         finishEnd(b, endReachable);
+    }
+
+    /**
+     * At the end of a try_table's or delegating try's body: a fall-through goes to the end with
+     * its values, then the range ends and the handler entry follows. True when the end is reachable.
+     */
+    private boolean endProtectedBody(Block b) {
+        protectedDepth--;
+        boolean endReachable = reachable || b.branched;
+        if (reachable) {
+            storeCarried(b);
+            mv.visitJumpInsn(GOTO, b.target);
+        }
+        endRange(b);
+        return endReachable;
     }
 
     /** Ends the block's protected range and places its handler entry. */
@@ -746,13 +752,7 @@ final class FunctionTranslator {
     private void onDelegate(int depth) {
         Block b = blocks.removeLast();
         b.ended = true;
-        protectedDepth--;
-        boolean endReachable = reachable || b.branched;
-        if (reachable) {
-            storeCarried(b);
-            mv.visitJumpInsn(GOTO, b.target);
-        }
-        endRange(b);
+        boolean endReachable = endProtectedBody(b);
         mv.visitJumpInsn(GOTO, delegateTarget(depth));
         finishEnd(b, endReachable);
     }

@@ -51,6 +51,14 @@ final class Gen {
     /** The invoker of {@code t<i>} ({@code i<i>}'s convention), which the trampoline loop calls. */
     static String bodyInvokerMethod(int funcIndex) { return "b" + funcIndex; }
 
+    /** A function's trap handler: adds the function to the caught trap's Wasm stack and rethrows it. */
+    static void addTrapFrame(MethodVisitor mv, int stateLocal, int funcIndex) {
+        mv.visitVarInsn(Opcodes.ALOAD, stateLocal);
+        pushInt(mv, funcIndex);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "trapFrame", "(L" + TRAP + ";L" + JIT_INSTANCE + ";I)L" + TRAP + ";", false);
+        mv.visitInsn(Opcodes.ATHROW);
+    }
+
     /** Pushes an int constant in the shortest form. */
     static void pushInt(MethodVisitor mv, int v) {
         if (v >= -1 && v <= 5) mv.visitInsn(Opcodes.ICONST_0 + v);

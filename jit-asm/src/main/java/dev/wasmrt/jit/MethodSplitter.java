@@ -109,10 +109,7 @@ final class MethodSplitter {
         returnResults(mv, sig.results, chunks, ctx, frame, refArray, id + 1);
         mv.visitLabel(end);
         mv.visitLabel(handler);
-        mv.visitVarInsn(ALOAD, self);
-        Gen.pushInt(mv, funcIndex);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "trapFrame", "(L" + Gen.TRAP + ";L" + Gen.JIT_INSTANCE + ";I)L" + Gen.TRAP + ";", false);
-        mv.visitInsn(ATHROW);
+        Gen.addTrapFrame(mv, self, funcIndex);
         mv.visitTryCatchBlock(start, end, handler, Gen.TRAP);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
