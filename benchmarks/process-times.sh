@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(lz77 sha256 sort_search nbody matmul recursion wordcount json regex)
+[ ${#workloads[@]} -gt 0 ] || workloads=(lz77 sha256 sort_search nbody matmul recursion state_machine wordcount json regex)
 runtime=${WASM_RUNTIME:-$root/cli/target/wasm-runtime}
 [ -x "$runtime" ] || { echo "no executable $runtime (build cli, or set WASM_RUNTIME)" >&2; exit 2; }
 command -v node >/dev/null || { echo "node not found" >&2; exit 2; }

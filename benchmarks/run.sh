@@ -43,7 +43,7 @@ else
 fi
 (cd "$root" && "$java" -jar "$jar" "WorkloadBenchmark|ModulePhasesBenchmark" "${jmh_options[@]}" "$@")
 
-workloads=(lz77 sha256 sort_search nbody matmul recursion wordcount json regex)
+workloads=(lz77 sha256 sort_search nbody matmul recursion state_machine wordcount json regex)
 # node 20 now and then dies with SIGSEGV (139) on its way out; such a run is repeated.
 for attempt in 1 2 3; do
     status=0

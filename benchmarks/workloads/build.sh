@@ -7,6 +7,8 @@
 # Every workload checks its own result and exits non-zero on a mismatch, so a build that records
 # a failing run stops here. Needs clang-14, rustc with wasm32-wasi and node 20 -- only to
 # regenerate; the Java side reads the committed files.
+#
+# usage: build.sh [name...]   only the named workloads (e.g. state_machine); all without names
 set -euo pipefail
 cd "$(dirname "$0")"
 runner=../../guests/run-node.mjs
@@ -38,6 +40,7 @@ record() {
 
 for src in c/*.c rust/*.rs; do
     name=$(basename "${src%.*}")
+    [ $# -eq 0 ] || [[ " $* " == *" $name "* ]] || continue
     echo "building $name"
     compile "$src" "$name"
     record "$name" 1 1

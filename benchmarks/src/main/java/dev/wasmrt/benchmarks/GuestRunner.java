@@ -17,6 +17,7 @@ public interface GuestRunner {
         return switch (engine) {
             case "interpreter" -> OurRunner.interpreter(workload, module);
             case "compiler" -> OurRunner.compiler(workload, module);
+            case "compiler-unsplit" -> OurRunner.unsplitCompiler(workload, module);
             case "chicory-interpreter" -> ChicoryRunner.interpreter(workload, module);
             case "chicory-compiler" -> ChicoryRunner.compiler(workload, module);
             default -> throw new IllegalArgumentException("unknown engine " + engine);

@@ -17,6 +17,7 @@ import dev.wasmrt.interpreter.StoreConfig;
 import dev.wasmrt.interpreter.exec.Interpreter;
 import dev.wasmrt.jit.CompiledModules;
 import dev.wasmrt.jit.Compiler;
+import dev.wasmrt.jit.CompilerOptions;
 import dev.wasmrt.validator.ModuleValidator;
 import dev.wasmrt.validator.ValidatedModule;
 import dev.wasmrt.wasi.Wasi;
@@ -57,8 +58,11 @@ import java.util.stream.Stream;
 @Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-Xms1g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class ModulePhasesBenchmark {
-    /** A C module and two Rust ones by default; any workload name works. */
-    @Param({"lz77", "json", "regex"})
+    /**
+     * C and Rust modules by default, among them the two largest (state_machine, with one huge
+     * function, and json); any workload name works.
+     */
+    @Param({"lz77", "json", "regex", "state_machine"})
     public String module;
 
     private byte[] binary;
@@ -70,6 +74,8 @@ public class ModulePhasesBenchmark {
     private Path cacheDirectory;
     private Path cachedCopy;
     private final Compiler compiler = new Compiler();
+    private final Compiler unsplitCompiler =
+            new Compiler(CompilerOptions.defaults().withMaxMethodSize(Integer.MAX_VALUE));
     private final PrintStream noWarnings = new PrintStream(OutputStream.nullOutputStream());
 
     @Setup(Level.Trial)
@@ -114,6 +120,15 @@ public class ModulePhasesBenchmark {
     @Benchmark
     public Engine.EngineModule compile() {
         return compiler.prepare(validated);
+    }
+
+    /**
+     * {@link #compile} with method splitting off: the difference is what splitting costs, since a
+     * function over the limit is translated twice, whole and then in chunks.
+     */
+    @Benchmark
+    public Engine.EngineModule compileUnsplit() {
+        return unsplitCompiler.prepare(validated);
     }
 
     /** Reading the .cwasm entry and defining its classes: what later runs pay instead of {@link #compile}. */

@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-Xms1g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class WorkloadBenchmark {
-    @Param({"lz77", "sha256", "sort_search", "nbody", "matmul", "recursion", "wordcount", "json", "regex"})
+    @Param({"lz77", "sha256", "sort_search", "nbody", "matmul", "recursion", "state_machine", "wordcount", "json", "regex"})
     public String workload;
 
+    /** Any of {@link GuestRunner#create}'s; {@code -p engine=...,compiler-unsplit} adds our compiler without method splitting. */
     @Param({"interpreter", "compiler", "chicory-interpreter", "chicory-compiler"})
     public String engine;
 

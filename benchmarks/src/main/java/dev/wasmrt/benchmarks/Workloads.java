@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class Workloads {
     /** Every workload, in the order reports list them. */
     public static final List<String> NAMES = List.of(
-            "lz77", "sha256", "sort_search", "nbody", "matmul", "recursion", "wordcount", "json", "regex");
+            "lz77", "sha256", "sort_search", "nbody", "matmul", "recursion", "state_machine", "wordcount", "json", "regex");
 
     private Workloads() {}
 

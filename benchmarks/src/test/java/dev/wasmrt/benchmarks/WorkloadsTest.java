@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The committed workloads are complete and run correctly on our interpreter. */
+/** The committed workloads are complete and print what node printed on our engines. */
 class WorkloadsTest {
 
     @Test
@@ -24,5 +24,13 @@ class WorkloadsTest {
     void printsWhatNodePrinted(String workload) {
         String output = GuestRunner.create("interpreter", workload).run(1);
         assertEquals(Workloads.expectedOutput(workload, 1).orElseThrow(), output);
+    }
+
+    /** The workload with one huge function, on the compiler with it split into chunks and left whole. */
+    @ParameterizedTest
+    @ValueSource(strings = {"compiler", "compiler-unsplit"})
+    void stateMachinePrintsWhatNodePrinted(String engine) {
+        String output = GuestRunner.create(engine, "state_machine").run(1);
+        assertEquals(Workloads.expectedOutput("state_machine", 1).orElseThrow(), output);
     }
 }
