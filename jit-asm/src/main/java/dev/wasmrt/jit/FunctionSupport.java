@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Decides whether the compiler translates a function or leaves it to the interpreter, and says
- * why not: JVM limits (parameter slots, locals) and v128 fields in GC instructions.
+ * why not: only JVM limits (parameter slots, locals) stand in the way.
  */
 final class FunctionSupport {
     private FunctionSupport() {}
@@ -56,10 +56,6 @@ final class FunctionSupport {
 
     private static String instructionProblem(Module module, int funcIndex, int[] ops, int pc) {
         int op = ops[pc];
-        if (op >= Opcodes.PREFIX_FD) return null; // SIMD: compiled
-        if (op >= Opcodes.PREFIX_FB && op < Opcodes.PREFIX_FE) {
-            return GcEmitter.movesV128(module, op, ops, pc) ? "v128 in GC (" + Opcodes.name(op) + ")" : null;
-        }
         switch (op) {
             case Opcodes.RETURN_CALL:
                 return signatureProblem(module.types().get(module.functionTypeIndex(ops[pc + 1])).func());

@@ -8,7 +8,8 @@ import dev.wasmrt.interpreter.gc.WasmStruct;
 
 /**
  * GC instructions for generated code, operands in stack order (numbers as raw bits in a
- * {@code long}, i32 indices and lengths read as unsigned), then the immediates. The checks and
+ * {@code long}, a v128 as its {@link V128} whose halves the objects store as two longs, i32
+ * indices and lengths read as unsigned), then the immediates. The checks and
  * traps are {@link GcOps}' and the objects' own, as in the interpreter. Public only because
  * generated classes live in another class loader.
  */
@@ -27,6 +28,13 @@ public final class Gc {
 
     public static void structSetRef(Object ref, Object value, int field) { GcOps.struct(ref).setRef(field, value); }
 
+    public static V128 structGetV128(Object ref, int field) {
+        WasmStruct s = GcOps.struct(ref);
+        return V128.of(s.getBits(field, false), s.getHigh(field));
+    }
+
+    public static void structSetV128(Object ref, V128 value, int field) { GcOps.struct(ref).setV128(field, value.lo, value.hi); }
+
     public static WasmArray arrayNew(long value, int count, GcTypes t, int typeIndex) {
         WasmArray a = t.allocateArray(typeIndex, count & U32);
         a.fill(0, count & U32, value, 0);
@@ -36,6 +44,12 @@ public final class Gc {
     public static WasmArray arrayNewRef(Object value, int count, GcTypes t, int typeIndex) {
         WasmArray a = t.allocateArray(typeIndex, count & U32);
         a.fillRef(0, count & U32, value);
+        return a;
+    }
+
+    public static WasmArray arrayNewV128(V128 value, int count, GcTypes t, int typeIndex) {
+        WasmArray a = t.allocateArray(typeIndex, count & U32);
+        a.fill(0, count & U32, value.lo, value.hi);
         return a;
     }
 
@@ -59,6 +73,13 @@ public final class Gc {
 
     public static void arraySetRef(Object ref, int index, Object value) { GcOps.array(ref).setRef(index & U32, value); }
 
+    public static V128 arrayGetV128(Object ref, int index) {
+        WasmArray a = GcOps.array(ref);
+        return V128.of(a.getBits(index & U32, false), a.getHigh(index & U32));
+    }
+
+    public static void arraySetV128(Object ref, int index, V128 value) { GcOps.array(ref).setV128(index & U32, value.lo, value.hi); }
+
     public static int arrayLen(Object ref) { return GcOps.array(ref).length(); }
 
     public static void arrayFill(Object ref, int offset, long value, int count) {
@@ -67,6 +88,10 @@ public final class Gc {
 
     public static void arrayFillRef(Object ref, int offset, Object value, int count) {
         GcOps.array(ref).fillRef(offset & U32, count & U32, value);
+    }
+
+    public static void arrayFillV128(Object ref, int offset, V128 value, int count) {
+        GcOps.array(ref).fill(offset & U32, count & U32, value.lo, value.hi);
     }
 
     public static void arrayCopy(Object dst, int dstOffset, Object src, int srcOffset, int count) {

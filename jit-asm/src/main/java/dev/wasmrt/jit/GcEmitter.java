@@ -4,7 +4,6 @@ import dev.wasmrt.decoder.model.CompositeType;
 import dev.wasmrt.decoder.model.FieldType;
 import dev.wasmrt.decoder.model.Module;
 import dev.wasmrt.decoder.model.Opcodes;
-import dev.wasmrt.decoder.model.ValType;
 import org.objectweb.asm.MethodVisitor;
 
 import static dev.wasmrt.jit.JvmType.INT;
@@ -14,8 +13,10 @@ import static org.objectweb.asm.Opcodes.*;
 /**
  * The GC instructions: static calls to {@link Gc} (or to the interpreter's {@code Casts},
  * {@code ExternConversions}, {@code I31Ref} and {@code GcOps}) with numbers as raw bits, then
- * the immediates and the instance's {@code GcTypes} where a type must be resolved. struct.new
- * and array.new_fixed allocate and then store each operand, so nothing is boxed.
+ * the immediates and the instance's {@code GcTypes} where a type must be resolved. An access
+ * that moves a value calls the {@code Gc} method for the value's form: bits, {@code Ref} or
+ * {@code V128}. struct.new and array.new_fixed allocate and then store each operand, so nothing
+ * is boxed.
  */
 final class GcEmitter {
     private GcEmitter() {}
@@ -44,33 +45,24 @@ final class GcEmitter {
             case Opcodes.STRUCT_GET, Opcodes.STRUCT_GET_S, Opcodes.STRUCT_GET_U -> {
                 JvmType v = JvmType.of(field(t.module(), type, ops[pc + 2]).type());
                 Gen.pushInt(mv, ops[pc + 2]);
-                if (v == REF) {
-                    mv.visitMethodInsn(INVOKESTATIC, GC, "structGetRef", "(" + OBJECT + "I)" + OBJECT, false);
-                } else {
-                    pushBoolean(mv, op == Opcodes.STRUCT_GET_U);
-                    mv.visitMethodInsn(INVOKESTATIC, GC, "structGet", "(" + OBJECT + "IZ)J", false);
-                    Gen.fromBits(mv, v);
-                }
+                get(mv, v, "structGet", op == Opcodes.STRUCT_GET_U);
                 t.popTypes(1);
                 t.pushType(v);
             }
             case Opcodes.STRUCT_SET -> {
-                JvmType v = t.types(1)[0];
-                if (v != REF) Gen.toBits(mv, v);
-                Gen.pushInt(mv, ops[pc + 2]);
-                call(t, v, "structSet", "(" + OBJECT + "JI)V", "(" + OBJECT + OBJECT + "I)V");
+                structSet(mv, t.types(1)[0], ops[pc + 2]);
                 t.popTypes(2);
             }
             case Opcodes.ARRAY_NEW -> {
                 JvmType v = t.types(2)[0];
-                if (v != REF) {
+                if (!v.isObject()) {
                     int count = t.spill(1)[0];
                     Gen.toBits(mv, v);
                     mv.visitVarInsn(ILOAD, count);
                     t.pushType(INT);
                 }
                 withType(t, type);
-                call(t, v, "arrayNew", "(JI" + GC_TYPES_DESC + "I)" + ARRAY_DESC, "(" + OBJECT + "I" + GC_TYPES_DESC + "I)" + ARRAY_DESC);
+                call(mv, v, "arrayNew", "(%I" + GC_TYPES_DESC + "I)" + ARRAY_DESC);
                 t.popTypes(2);
                 t.pushType(REF);
             }
@@ -92,20 +84,12 @@ final class GcEmitter {
             }
             case Opcodes.ARRAY_GET, Opcodes.ARRAY_GET_S, Opcodes.ARRAY_GET_U -> {
                 JvmType v = JvmType.of(element(t.module(), type).type());
-                if (v == REF) {
-                    mv.visitMethodInsn(INVOKESTATIC, GC, "arrayGetRef", "(" + OBJECT + "I)" + OBJECT, false);
-                } else {
-                    pushBoolean(mv, op == Opcodes.ARRAY_GET_U);
-                    mv.visitMethodInsn(INVOKESTATIC, GC, "arrayGet", "(" + OBJECT + "IZ)J", false);
-                    Gen.fromBits(mv, v);
-                }
+                get(mv, v, "arrayGet", op == Opcodes.ARRAY_GET_U);
                 t.popTypes(2);
                 t.pushType(v);
             }
             case Opcodes.ARRAY_SET -> {
-                JvmType v = t.types(1)[0];
-                if (v != REF) Gen.toBits(mv, v);
-                call(t, v, "arraySet", "(" + OBJECT + "IJ)V", "(" + OBJECT + "I" + OBJECT + ")V");
+                arraySet(mv, t.types(1)[0]);
                 t.popTypes(3);
             }
             case Opcodes.ARRAY_LEN -> {
@@ -115,13 +99,13 @@ final class GcEmitter {
             }
             case Opcodes.ARRAY_FILL -> {
                 JvmType v = t.types(2)[0];
-                if (v != REF) {
+                if (!v.isObject()) {
                     int count = t.spill(1)[0];
                     Gen.toBits(mv, v);
                     mv.visitVarInsn(ILOAD, count);
                     t.pushType(INT);
                 }
-                call(t, v, "arrayFill", "(" + OBJECT + "IJI)V", "(" + OBJECT + "I" + OBJECT + "I)V");
+                call(mv, v, "arrayFill", "(" + OBJECT + "I%I)V");
                 t.popTypes(4);
             }
             case Opcodes.ARRAY_COPY -> {
@@ -175,24 +159,6 @@ final class GcEmitter {
         return true;
     }
 
-    /** True when the GC instruction takes or leaves a v128 operand, which compiled code cannot hold. */
-    static boolean movesV128(Module module, int op, int[] ops, int pc) {
-        return switch (op) {
-            case Opcodes.STRUCT_NEW -> {
-                for (FieldType f : ((CompositeType.Struct) module.types().get(ops[pc + 1]).composite()).fields()) {
-                    if (isV128(f)) yield true;
-                }
-                yield false;
-            }
-            case Opcodes.STRUCT_GET, Opcodes.STRUCT_GET_S, Opcodes.STRUCT_GET_U, Opcodes.STRUCT_SET -> isV128(field(module, ops[pc + 1], ops[pc + 2]));
-            case Opcodes.ARRAY_NEW, Opcodes.ARRAY_NEW_FIXED, Opcodes.ARRAY_GET, Opcodes.ARRAY_GET_S, Opcodes.ARRAY_GET_U,
-                 Opcodes.ARRAY_SET, Opcodes.ARRAY_FILL -> isV128(element(module, ops[pc + 1]));
-            default -> false;
-        };
-    }
-
-    private static boolean isV128(FieldType f) { return f.type().kind() == ValType.Kind.V128; }
-
     private static FieldType field(Module module, int type, int field) {
         return ((CompositeType.Struct) module.types().get(type).composite()).fields().get(field);
     }
@@ -201,14 +167,43 @@ final class GcEmitter {
         return ((CompositeType.Array) module.types().get(type).composite()).element();
     }
 
-    /** Calls {@code Gc.<name>} in its number form (value converted to bits) or its {@code Ref} form, by the value's type. */
-    private static void call(FunctionTranslator t, JvmType value, String name, String bitsDesc, String refDesc) {
-        MethodVisitor mv = t.visitor();
-        if (value == REF) {
-            mv.visitMethodInsn(INVOKESTATIC, GC, name + "Ref", refDesc, false);
+    /**
+     * Calls {@code Gc.<name>} in the form for the value's type: {@code <name>Ref} taking an
+     * Object, {@code <name>V128} taking a V128, else {@code <name>} taking raw bits as a long.
+     * {@code desc} has {@code %} where the value's descriptor goes.
+     */
+    private static void call(MethodVisitor mv, JvmType value, String name, String desc) {
+        String form = switch (value) {
+            case REF -> "Ref";
+            case V128 -> "V128";
+            default -> "";
+        };
+        String valueDesc = value.isObject() ? value.descriptor : "J";
+        mv.visitMethodInsn(INVOKESTATIC, GC, name + form, desc.replace("%", valueDesc), false);
+    }
+
+    /** Reads a field or element (reference and index on the stack); a number comes back as bits, widened by {@code unsigned}. */
+    private static void get(MethodVisitor mv, JvmType value, String name, boolean unsigned) {
+        if (value.isObject()) {
+            call(mv, value, name, "(" + OBJECT + "I)%");
         } else {
-            mv.visitMethodInsn(INVOKESTATIC, GC, name, bitsDesc, false);
+            pushBoolean(mv, unsigned);
+            call(mv, value, name, "(" + OBJECT + "IZ)%");
+            Gen.fromBits(mv, value);
         }
+    }
+
+    /** Stores into {@code field} with the struct and the value on the stack. */
+    private static void structSet(MethodVisitor mv, JvmType value, int field) {
+        if (!value.isObject()) Gen.toBits(mv, value);
+        Gen.pushInt(mv, field);
+        call(mv, value, "structSet", "(" + OBJECT + "%I)V");
+    }
+
+    /** Stores with the array, the index and the value on the stack. */
+    private static void arraySet(MethodVisitor mv, JvmType value) {
+        if (!value.isObject()) Gen.toBits(mv, value);
+        call(mv, value, "arraySet", "(" + OBJECT + "I%)V");
     }
 
     private static void withType(FunctionTranslator t, int type) {
@@ -236,14 +231,8 @@ final class GcEmitter {
         mv.visitMethodInsn(INVOKESTATIC, GC, "structNew", "(" + GC_TYPES_DESC + "I)L" + STRUCT + ";", false);
         for (int f = 0; f < n; f++) {
             mv.visitInsn(DUP);
-            Gen.pushInt(mv, f);
             mv.visitVarInsn(types[f].load, values[f]);
-            if (types[f] == REF) {
-                mv.visitMethodInsn(INVOKEVIRTUAL, STRUCT, "setRef", "(I" + OBJECT + ")V", false);
-            } else {
-                Gen.toBits(mv, types[f]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, STRUCT, "setBits", "(IJ)V", false);
-            }
+            structSet(mv, types[f], f);
         }
         t.pushType(REF);
     }
@@ -258,14 +247,9 @@ final class GcEmitter {
         mv.visitMethodInsn(INVOKESTATIC, GC, "arrayNewFixed", "(" + GC_TYPES_DESC + "II)" + ARRAY_DESC, false);
         for (int i = 0; i < n; i++) {
             mv.visitInsn(DUP);
-            Gen.pushLong(mv, i);
+            Gen.pushInt(mv, i);
             mv.visitVarInsn(types[i].load, values[i]);
-            if (types[i] == REF) {
-                mv.visitMethodInsn(INVOKEVIRTUAL, ARRAY, "setRef", "(J" + OBJECT + ")V", false);
-            } else {
-                Gen.toBits(mv, types[i]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, ARRAY, "setBits", "(JJ)V", false);
-            }
+            arraySet(mv, types[i]);
         }
         t.pushType(REF);
     }

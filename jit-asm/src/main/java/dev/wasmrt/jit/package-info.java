@@ -72,8 +72,10 @@
  *   <li>Atomic instructions are static calls into {@link dev.wasmrt.jit.Atomics}, GC
  *       instructions into {@link dev.wasmrt.jit.Gc} and the interpreter's {@code Casts},
  *       {@code ExternConversions} and {@code I31Ref}: both engines run the same helpers
- *       ({@code AtomicOps}, {@code GcOps}), so values and traps cannot drift apart. struct.new
- *       and array.new_fixed allocate, then store each operand, without boxing.</li>
+ *       ({@code AtomicOps}, {@code GcOps}), so values and traps cannot drift apart. A field or
+ *       element access calls the helper for its value's form: raw bits, a reference, or a
+ *       {@link dev.wasmrt.jit.V128} whose halves the objects store as two longs. struct.new and
+ *       array.new_fixed allocate, then store each operand, without boxing.</li>
  *   <li>A self tail call ({@code return_call} of the function itself) is a jump.</li>
  *   <li>A function with other tail calls ({@code return_call} of another function,
  *       {@code return_call_indirect}, {@code return_call_ref}) is compiled as a body
@@ -94,9 +96,9 @@
  *
  * <h2>What runs in the interpreter instead</h2>
  * Functions the compiler does not translate run in the interpreter transparently; the reason
- * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}: GC instructions on v128 struct fields
- * and array elements, more than 250 parameter slots or 60000 local slots, and a method still
- * over the JVM's 64 KiB limit after splitting (one expression too large to cut, which no
- * toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated methods' sizes.
+ * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}. Every instruction is compiled; only
+ * JVM limits remain: more than 250 parameter slots (in the function's own type or in one it
+ * calls), more than 60000 local slots, and a method still over the JVM's 64 KiB limit after
+ * splitting (one expression too large to cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated methods' sizes.
  */
 package dev.wasmrt.jit;

@@ -19,6 +19,8 @@ class GcDifferentialTest {
               (type $bytes (array (mut i8)))
               (type $ints (array (mut i32)))
               (type $refs (array (mut anyref)))
+              (type $vbox (struct (field $a i32) (field $v (mut v128)) (field $r anyref) (field $w v128)))
+              (type $vecs (array (mut v128)))
               (type $ft (func (param i32) (result i32)))
               (data $d "\\01\\02\\03\\04\\05\\06\\07\\08")
               (elem $e i31ref (item (ref.i31 (i32.const 7))) (item (ref.i31 (i32.const 8))))
@@ -86,6 +88,37 @@ class GcDifferentialTest {
                 (i31.get_s (ref.cast (ref i31) (array.get $refs (local.get $a) (i32.const 0)))))
               (func (export "null-array") (result i32) (array.len (ref.null $ints)))
 
+              (func (export "v128-struct") (param v128 v128) (result i32 v128 v128 i32)
+                (local $s (ref null $vbox))
+                (local.set $s (struct.new $vbox (i32.const 7) (local.get 0) (ref.i31 (i32.const 3)) (local.get 1)))
+                (struct.set $vbox $v (local.get $s)
+                  (i64x2.add (struct.get $vbox $v (local.get $s)) (struct.get $vbox $w (local.get $s))))
+                (struct.get $vbox $a (local.get $s))
+                (struct.get $vbox $v (local.get $s))
+                (struct.get $vbox $w (local.get $s))
+                (i31.get_u (ref.cast (ref i31) (struct.get $vbox $r (local.get $s)))))
+              (func (export "v128-struct-default") (result v128) (struct.get $vbox $w (struct.new_default $vbox)))
+              (func (export "v128-null-get") (result v128) (struct.get $vbox $v (ref.null $vbox)))
+              (func (export "v128-null-set") (param v128) (struct.set $vbox $v (ref.null $vbox) (local.get 0)))
+              (func (export "v128-arrays") (param v128 v128 i32) (result i32 v128 v128 v128)
+                (local $a (ref null $vecs))
+                (local.set $a (array.new $vecs (local.get 0) (local.get 2)))
+                (array.set $vecs (local.get $a) (i32.const 1) (local.get 1))
+                (array.fill $vecs (local.get $a) (i32.const 2) (i64x2.add (local.get 1) (local.get 1))
+                  (i32.sub (local.get 2) (i32.const 2)))
+                (array.len (local.get $a))
+                (array.get $vecs (local.get $a) (i32.const 0))
+                (array.get $vecs (local.get $a) (i32.const 1))
+                (array.get $vecs (local.get $a) (i32.sub (local.get 2) (i32.const 1))))
+              (func (export "v128-fixed") (param v128 v128 i32) (result v128 v128 v128)
+                (local $a (ref null $vecs))
+                (local.set $a (array.new_fixed $vecs 3 (local.get 0) (local.get 1) (local.get 0)))
+                (array.copy $vecs $vecs (local.get $a) (i32.const 0) (local.get $a) (i32.const 1) (i32.const 2))
+                (array.get $vecs (local.get $a) (local.get 2))
+                (array.get $vecs (local.get $a) (i32.const 0))
+                (array.get $vecs (array.new_default $vecs (i32.const 2)) (i32.const 1)))
+              (func (export "v128-null-array") (result v128) (array.get $vecs (ref.null $vecs) (i32.const 0)))
+
               (func $make (param i32) (result anyref)
                 (if (i32.eqz (local.get 0)) (then (return (struct.new $base (i32.const 1)))))
                 (if (i32.eq (local.get 0) (i32.const 1)) (then (return (struct.new $derived (i32.const 2) (i64.const 3)))))
@@ -149,6 +182,28 @@ class GcDifferentialTest {
         assertEquals("trap: array allocation exceeds the implementation limit", pair.same("arrays", -1).toString());
         assertEquals("[-1, 128, 3]", pair.same("bytes").toString());
         assertEquals("trap: null array reference", pair.same("null-array").toString());
+    }
+
+    @Test
+    void v128FieldsAndElementsKeepBothHalves() {
+        long[] v = {0x0000000100000002L, 0xFFFFFFFF80000000L};
+        long[] w = {0x10, 0x20};
+        String vText = "v128 100000002 ffffffff80000000";
+        // $v becomes v + w lane-wise (i64x2), the other fields keep what struct.new stored.
+        assertEquals("[7, v128 100000012 ffffffff80000020, v128 10 20, 3]", pair.sameValues("v128-struct", v, w).toString());
+        assertEquals("[v128 0 0]", pair.sameValues("v128-struct-default").toString());
+        assertEquals("trap: null structure reference", pair.sameValues("v128-null-get").toString());
+        assertEquals("trap: null structure reference", pair.sameValues("v128-null-set", v).toString());
+        // Elements: [v, w, 2w, 2w] from array.new, array.set and array.fill.
+        assertEquals("[4, " + vText + ", v128 10 20, v128 20 40]", pair.sameValues("v128-arrays", v, w, 4).toString());
+        assertEquals("[2, " + vText + ", v128 10 20, v128 10 20]", pair.sameValues("v128-arrays", v, w, 2).toString());
+        assertEquals("trap: out of bounds array access", pair.sameValues("v128-arrays", v, w, 1).toString());
+        assertEquals("trap: array allocation exceeds the implementation limit", pair.sameValues("v128-arrays", v, w, -1).toString());
+        // [v, w, v] copied one down: [w, v, v].
+        assertEquals("[" + vText + ", v128 10 20, v128 0 0]", pair.sameValues("v128-fixed", v, w, 2).toString());
+        assertEquals("[v128 10 20, v128 10 20, v128 0 0]", pair.sameValues("v128-fixed", v, w, 0).toString());
+        assertEquals("trap: out of bounds array access", pair.sameValues("v128-fixed", v, w, 3).toString());
+        assertEquals("trap: null array reference", pair.sameValues("v128-null-array").toString());
     }
 
     @Test
