@@ -29,7 +29,8 @@ final class Block {
     boolean branched;
 
     // split functions (see Chunks)
-    /** Where its end instruction is. */
+    /** Where its opening and end instructions are. */
+    int openPc;
     int endPc;
     /** The method the block opened in: its loop head is there. */
     int openChunk;

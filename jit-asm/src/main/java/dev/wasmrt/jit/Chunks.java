@@ -68,6 +68,7 @@ final class Chunks {
     private final BitSet touched = new BitSet();
     private final BitSet written = new BitSet();
     private final List<Label> entryLabels = new ArrayList<>();
+    private final List<Integer> entryPcs = new ArrayList<>();
     private final List<Runnable> entryStubs = new ArrayList<>();
 
     Chunks(String name, int[] splitPcs, JvmType[] localTypes, int[] localSlot) {
@@ -99,6 +100,7 @@ final class Chunks {
         touched.clear();
         written.clear();
         entryLabels.clear();
+        entryPcs.clear();
         entryStubs.clear();
         mv.visitCode();
         mv.visitJumpInsn(GOTO, dispatch);
@@ -111,11 +113,15 @@ final class Chunks {
         if (write) written.set(local);
     }
 
-    /** Makes {@code key} an entry of the current chunk; {@code stub} ends in a jump into the body. */
-    void entry(Key key, Runnable stub) {
+    /**
+     * Makes {@code key} an entry of the current chunk, going on at instruction {@code pc};
+     * {@code stub} ends in a jump into the body.
+     */
+    void entry(Key key, int pc, Runnable stub) {
         if (entryIds.containsKey(key)) throw new IllegalStateException("entry registered twice: " + key);
         entryIds.put(key, current() << 16 | entryLabels.size());
         entryLabels.add(new Label());
+        entryPcs.add(pc);
         entryStubs.add(stub);
     }
 
@@ -214,19 +220,28 @@ final class Chunks {
 
     /**
      * Ends the current chunk: the shared exit writing back the locals it set, then the dispatch
-     * loading the locals it touches and jumping to the entry asked for.
+     * jumping to the entry asked for. Each entry loads the locals touched on some path from it
+     * (and those the exit writes back); when that would cost much more code than loading every
+     * local the chunk touches once before the switch, it does that instead.
      */
-    void close(Runnable prologue) {
+    void close(ChunkLocals flow, Runnable prologue) {
         mv.visitLabel(commonExit);
         mv.visitVarInsn(ISTORE, ENTRY);
         for (int i = written.nextSetBit(0); i >= 0; i = written.nextSetBit(i + 1)) store(i, localTypes[i], localSlot[i]);
         mv.visitVarInsn(ILOAD, ENTRY);
         mv.visitInsn(IRETURN);
         mv.visitLabel(dispatch);
-        for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
-            load(i, localTypes[i]);
-            mv.visitVarInsn(localTypes[i].store, localSlot[i]);
+        List<BitSet> loads = new ArrayList<>();
+        int perEntry = 0;
+        for (int pc : entryPcs) {
+            BitSet set = (BitSet) flow.from(pc).clone();
+            set.or(written);
+            set.and(touched);
+            loads.add(set);
+            perEntry += set.cardinality();
         }
+        boolean shared = perEntry > 2 * touched.cardinality() + 8;
+        if (shared) loadLocals(touched);
         prologue.run();
         Label bad = new Label();
         mv.visitVarInsn(ILOAD, ENTRY);
@@ -235,10 +250,18 @@ final class Chunks {
         mv.visitTableSwitchInsn(0, entryLabels.size() - 1, bad, entryLabels.toArray(new Label[0]));
         for (int i = 0; i < entryLabels.size(); i++) {
             mv.visitLabel(entryLabels.get(i));
+            if (!shared) loadLocals(loads.get(i));
             entryStubs.get(i).run();
         }
         mv.visitLabel(bad);
         CodeClassWriter.throwNotCompiled(mv, ENTRY);
+    }
+
+    private void loadLocals(BitSet which) {
+        for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+            load(i, localTypes[i]);
+            mv.visitVarInsn(localTypes[i].store, localSlot[i]);
+        }
     }
 
     /** Patches the exits' entry ids and returns the driver, its helpers, then the chunk methods. */

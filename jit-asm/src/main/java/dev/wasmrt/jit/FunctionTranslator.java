@@ -49,6 +49,10 @@ final class FunctionTranslator {
     /** Split translation: the chunk methods, and the blocks the current chunk has labels for. */
     private final Chunks chunks;
     private final List<Block> chunkBlocks = new ArrayList<>();
+    /** Split translation: the control flow and local accesses of the current chunk. */
+    private ChunkLocals flow;
+    /** The instruction being translated. */
+    private int pcNow;
     /** Where a delegate to the caller sends the exception, outside every handler; null until needed. */
     private Label throwToCaller;
 
@@ -161,9 +165,9 @@ final class FunctionTranslator {
     Chunks translateChunks() {
         Signature sig = plan.functionSignature[funcIndex];
         if (catchesExceptions()) depthLocal = newLocal(JvmType.INT);
-        mv = chunks.open();
+        openChunk(0);
         Label bodyStart = new Label();
-        chunks.entry(Chunks.START, () -> mv.visitJumpInsn(GOTO, bodyStart));
+        chunks.entry(Chunks.START, 0, () -> mv.visitJumpInsn(GOTO, bodyStart));
         mv.visitLabel(bodyStart);
         tick();
         Block body = new Block(-1, new JvmType[0], sig.results, 0);
@@ -175,15 +179,20 @@ final class FunctionTranslator {
         return chunks;
     }
 
+    private void openChunk(int startPc) {
+        mv = chunks.open();
+        flow = new ChunkLocals(ops, startPc, Math.min(ops.length, chunks.chunkEnd()), localTypes.length);
+    }
+
     /** Ends the current chunk at a split point (empty stack) and opens the next. */
-    private void split() {
+    private void split(int pc) {
         int next = chunks.current() + 1;
         Chunks.Key start = new Chunks.Key(next, Chunks.Key.CHUNK);
         chunks.exitTo(start);
         closeChunk();
-        mv = chunks.open();
+        openChunk(pc);
         Label here = new Label();
-        chunks.entry(start, () -> mv.visitJumpInsn(GOTO, here));
+        chunks.entry(start, pc, () -> mv.visitJumpInsn(GOTO, here));
         mv.visitLabel(here);
         for (int d = blocks.size() - 1; d >= 1; d--) {
             Block b = blocks.get(d);
@@ -208,7 +217,7 @@ final class FunctionTranslator {
                     if (b.usedHere) exitStub(b.target, head, b.params, b.branchLocals);
                 } else if (!b.ended || chunks.hasExit(head)) {
                     Label target = b.target;
-                    chunks.entry(head, () -> enterWith(b.params, b.branchLocals, target));
+                    chunks.entry(head, b.openPc, () -> enterWith(b.params, b.branchLocals, target));
                 }
             } else if (!b.ended) {
                 if (b.usedHere) exitStub(b.target, new Chunks.Key(b, Chunks.Key.END), b.results, b.branchLocals);
@@ -229,7 +238,7 @@ final class FunctionTranslator {
             mv.visitInsn(ATHROW);
             throwToCaller = null;
         }
-        chunks.close(() -> {
+        chunks.close(flow, () -> {
             if (depthLocal < 0) return;
             loadCtx();
             mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "depth", "()I", false);
@@ -262,7 +271,18 @@ final class FunctionTranslator {
     private Label jumpTarget(Block b) {
         b.branched = true;
         b.usedHere = true;
+        if (flow != null) flow.edge(pcNow, targetPc(b));
         return b.target;
+    }
+
+    /** Where a branch to the label goes on: the loop instruction for a loop, else the end. */
+    private static int targetPc(Block b) { return b.opcode == Opcodes.LOOP ? b.openPc : b.endPc; }
+
+    /** Records a local access for the chunk's entry loads and write-back. */
+    private void touchLocal(int local, boolean write) {
+        if (chunks == null) return;
+        chunks.touch(local, write);
+        flow.touch(pcNow, local);
     }
 
     private boolean catchesExceptions() {
@@ -328,11 +348,18 @@ final class FunctionTranslator {
     // ---- instructions ----
 
     private int step(int pc) {
+        pcNow = pc;
+        int after = translateStep(pc);
+        if (flow != null) flow.visited(pc, reachable && after == pc + Opcodes.length(ops, pc));
+        return after;
+    }
+
+    private int translateStep(int pc) {
         int op = ops[pc];
         int next = pc + Opcodes.length(ops, pc);
         if (!reachable) return skipUnreachable(op, pc, next);
         if (chunks != null) {
-            if (chunks.startsChunk(pc)) split();
+            if (chunks.startsChunk(pc)) split(pc);
         } else if (sp == 0 && protectedDepth == 0 && pc > 0 && op != Opcodes.END && op != Opcodes.ELSE) {
             splitPoints.add(pc, size.sofar());
         }
@@ -396,19 +423,19 @@ final class FunctionTranslator {
             case Opcodes.SELECT, Opcodes.SELECT_T -> select();
             case Opcodes.LOCAL_GET -> {
                 int i = ops[pc + 1];
-                if (chunks != null) chunks.touch(i, false);
+                touchLocal(i, false);
                 mv.visitVarInsn(localTypes[i].load, localSlot[i]);
                 push(localTypes[i]);
             }
             case Opcodes.LOCAL_SET -> {
                 int i = ops[pc + 1];
-                if (chunks != null) chunks.touch(i, true);
+                touchLocal(i, true);
                 mv.visitVarInsn(localTypes[i].store, localSlot[i]);
                 pop();
             }
             case Opcodes.LOCAL_TEE -> {
                 int i = ops[pc + 1];
-                if (chunks != null) chunks.touch(i, true);
+                touchLocal(i, true);
                 mv.visitInsn(localTypes[i].size == 2 ? DUP2 : DUP);
                 mv.visitVarInsn(localTypes[i].store, localSlot[i]);
             }
@@ -489,6 +516,7 @@ final class FunctionTranslator {
         b.localBase = nextLocal;
         b.branchLocals = allocate(b.carried());
         b.endPc = ops[pc + (opcode == Opcodes.IF ? 4 : 3)];
+        b.openPc = pc;
         blocks.add(b);
         if (chunks != null) {
             b.openChunk = chunks.current();
@@ -513,6 +541,7 @@ final class FunctionTranslator {
         pop();
         Block b = open(Opcodes.IF, pc);
         b.elseLabel = new Label();
+        if (flow != null) flow.edge(pc, ops[pc + 3] >= 0 ? ops[pc + 3] : b.endPc);
         mv.visitJumpInsn(IFEQ, b.elseLabel);
     }
 
@@ -536,7 +565,7 @@ final class FunctionTranslator {
         Chunks.Key key = new Chunks.Key(b, Chunks.Key.ELSE);
         if (chunks == null || !chunks.hasExit(key)) return;
         Label elseLabel = b.elseLabel;
-        chunks.entry(key, () -> {
+        chunks.entry(key, pcNow, () -> {
             for (int k = 0; k < b.params.length; k++) chunks.loadTransfer(k, b.params[k]);
             mv.visitJumpInsn(GOTO, elseLabel);
         });
@@ -586,7 +615,7 @@ final class FunctionTranslator {
         Chunks.Key key = new Chunks.Key(b, Chunks.Key.END);
         if (chunks != null && chunks.hasExit(key)) {
             Label end = b.target;
-            chunks.entry(key, () -> enterWith(b.results, b.branchLocals, end));
+            chunks.entry(key, b.endPc, () -> enterWith(b.results, b.branchLocals, end));
         }
         mv.visitLabel(b.target);
         sp = b.height;
@@ -597,7 +626,16 @@ final class FunctionTranslator {
 
     // ---- try_table ----
 
-    private void enterTryTable(int pc) { openProtected(Opcodes.TRY_TABLE, pc); }
+    private void enterTryTable(int pc) {
+        if (flow != null) {
+            // A throw anywhere in the body may reach any catch clause's label.
+            for (int c = 0; c < ops[pc + 4]; c++) {
+                Block target = block(ops[pc + 5 + 3 * c + 2]);
+                if (target.opcode != -1) flow.edge(pc, targetPc(target));
+            }
+        }
+        openProtected(Opcodes.TRY_TABLE, pc);
+    }
 
     /** Opens a try_table or try: the stack below is saved to locals (a JVM throw empties it) and the range starts. */
     private Block openProtected(int opcode, int pc) {
@@ -686,6 +724,12 @@ final class FunctionTranslator {
     // ---- legacy try: catch, catch_all, delegate, rethrow ----
 
     private void enterTry(int pc) {
+        if (flow != null) {
+            // A throw anywhere in the body may reach any catch arm.
+            for (int h = ops[pc + 4]; h != -1 && ops[h] != Opcodes.DELEGATE; h = ops[h] == Opcodes.CATCH ? ops[h + 2] : -1) {
+                flow.edge(pc, h);
+            }
+        }
         int caught = newLocal(JvmType.REF);
         int ref = newLocal(JvmType.REF);
         Block b = openProtected(Opcodes.TRY, pc);
@@ -940,6 +984,7 @@ final class FunctionTranslator {
             if (!elsewhere && !all) continue;
             keys[i] = new Chunks.Key(b, b.opcode == Opcodes.LOOP ? Chunks.Key.LOOP : Chunks.Key.END);
             b.branched = true;
+            flow.edge(pc, targetPc(b));
             leaving++;
         }
         return leaving >= TABLE_EXIT_MIN ? keys : null;
@@ -967,6 +1012,7 @@ final class FunctionTranslator {
                 }
                 chunks.touch(i, true);
             }
+            flow.touch(pcNow, ChunkLocals.ALL);
             chunks.exitTo(Chunks.START);
         }
         reachable = false;
