@@ -87,8 +87,8 @@
  *   <li>A function whose method would exceed {@link dev.wasmrt.jit.CompilerOptions#maxMethodSize()}
  *       (HotSpot's 8000-byte JIT limit by default) is split by {@link dev.wasmrt.jit.MethodSplitter}
  *       at points where its operand stack is empty: chunk methods {@code f<i>_<k>} keep the Wasm
- *       locals in JVM locals, load those they touch from a frame array on entry and write back those
- *       they set on exit, and return the next entry (a chunk start, or a loop head, block end or
+ *       locals in JVM locals, load from a frame array on each entry those touched on paths from
+ *       it ({@link dev.wasmrt.jit.ChunkLocals}), write back those they set on exit, and return the next entry (a chunk start, or a loop head, block end or
  *       else-arm reached from another chunk) to the driver {@code f<i>}, which loops over them.
  *       Values a branch carries across chunks travel in the frame; a br_table with many targets
  *       in other chunks looks their entry ids up in a string constant instead of a switch.</li>
