@@ -9,7 +9,7 @@ import dev.wasmrt.validator.ValidatedModule;
  */
 public final class Compiler implements Engine {
     /** Changes whenever generated code changes, so stale {@code .cwasm} files are rebuilt. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final CompilerOptions options;
 
