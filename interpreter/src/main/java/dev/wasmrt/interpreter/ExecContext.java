@@ -64,8 +64,33 @@ public final class ExecContext implements HostCall {
     /** The current Wasm call depth; engines restore it after unwinding frames with a Java exception. */
     public int depth() { return depth; }
 
-    /** Engines call this at loop back-edges and function entries; it is cheap until a poll is due. */
+    /**
+     * How many more frames may be entered from the current depth. Compiled code receives this as
+     * a parameter and passes one less to each callee instead of counting in this object.
+     */
+    public int callBudget() { return maxDepth - depth; }
+
+    /**
+     * Brings the depth up to that of compiled frames whose callee has {@code budget} left, before
+     * they call into another engine; returns the depth to put back with {@link #restoreDepth}.
+     */
+    public int descendTo(int budget) {
+        int saved = depth;
+        depth = maxDepth - budget;
+        return saved;
+    }
+
+    public void restoreDepth(int saved) { depth = saved; }
+
+    /**
+     * Engines call this at loop back-edges and function entries. It costs one load and a branch
+     * until the store is given an interrupt, deadline or fuel; then it counts down to a poll.
+     */
     public void tick() {
+        if (store.watched) countDown();
+    }
+
+    private void countDown() {
         if (--pollCountdown <= 0) poll();
     }
 

@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  * A linear memory: little-endian, 32- or 64-bit addressed, up to the limits of its type and of
  * the store's page cap. Backed by one native {@link MemorySegment}, so 4 GiB 32-bit memories and
  * larger 64-bit ones work (RATIONALE: measured against {@code byte[]} with VarHandles). A shared
- * memory reserves its maximum up front and never moves; a non-shared one is copied on growth.
+ * memory reserves its maximum up front and never moves; a non-shared one moves to a segment at
+ * least twice as large when it outgrows its own.
  *
  * <p>Access methods take an effective address ({@link #effectiveAddress}) and trap with "out of
  * bounds memory access" when any byte falls outside the current size. They are final and small
@@ -86,24 +87,42 @@ public final class Memory implements Extern {
         return new MemoryType(limits, is64, shared, pageSizeLog2);
     }
 
-    /** Grows by {@code delta} pages; returns the old size in pages, or -1 when refused. */
+    /**
+     * Grows by {@code delta} pages; returns the old size in pages, or -1 when refused. A
+     * non-shared memory that outgrows its segment moves to one at least twice as large (up to
+     * the maximum), so guests that grow a few pages at a time copy and zero their memory a
+     * bounded number of times, not once per grow. Bytes past the size are never written (every
+     * access is checked against it), so they are still zero when growth reaches them.
+     */
     public long grow(long delta) {
         long old = pages();
         if (delta < 0 || delta > maxPages - old) return -1;
         if (delta == 0) return old;
         long newBytes = (old + delta) << pageSizeLog2;
-        if (!shared) {
-            MemorySegment next;
-            try {
-                next = allocate(newBytes);
-            } catch (OutOfMemoryError e) {
-                return -1;
-            }
+        if (!shared && newBytes > segment.byteSize()) {
+            MemorySegment next = allocateAtLeast(newBytes, Math.min(2 * segment.byteSize(), maxPages << pageSizeLog2));
+            if (next == null) return -1;
             if (byteSize > 0) MemorySegment.copy(segment, 0, next, 0, byteSize);
             segment = next;
         }
         byteSize = newBytes;
         return old;
+    }
+
+    /** A segment of {@code preferred} bytes, or of {@code needed} when that much is not available; null when neither is. */
+    private static MemorySegment allocateAtLeast(long needed, long preferred) {
+        if (preferred > needed) {
+            try {
+                return allocate(preferred);
+            } catch (OutOfMemoryError e) {
+                // fall back to the exact size
+            }
+        }
+        try {
+            return allocate(needed);
+        } catch (OutOfMemoryError e) {
+            return null;
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public final class Store {
     private volatile long deadlineNanos;
     private volatile boolean hasDeadline;
     private volatile long fuel = -1;
+    /**
+     * True while any of the three is set: only then do polls count down to
+     * {@link #checkInterrupt}, so an unlimited store costs a guest one load per poll.
+     */
+    volatile boolean watched;
 
     public Store() { this(StoreConfig.defaults()); }
 
@@ -53,26 +58,42 @@ public final class Store {
     }
 
     /** Stops every guest running in this store at its next poll; cleared by {@link #clearInterrupt()}. */
-    public void interrupt() { interruptRequested = true; }
+    public void interrupt() {
+        interruptRequested = true;
+        rewatch();
+    }
 
-    public void clearInterrupt() { interruptRequested = false; }
+    public void clearInterrupt() {
+        interruptRequested = false;
+        rewatch();
+    }
 
     /** Guests trap once {@link System#nanoTime()} passes {@code nanoTime}. */
     public void setDeadline(long nanoTime) {
         deadlineNanos = nanoTime;
         hasDeadline = true;
+        rewatch();
     }
 
-    public void clearDeadline() { hasDeadline = false; }
+    public void clearDeadline() {
+        hasDeadline = false;
+        rewatch();
+    }
 
     /**
      * Limits execution to about {@code units} loop iterations and calls (checked every 1024, so
      * a guest may overrun by that much); negative means unlimited.
      */
-    public void setFuel(long units) { fuel = units; }
+    public void setFuel(long units) {
+        fuel = units;
+        rewatch();
+    }
 
     /** The remaining fuel, or a negative number when unlimited. */
     public long fuel() { return fuel; }
+
+    /** Synchronized so that racing setters cannot leave a stale flag behind. */
+    private synchronized void rewatch() { watched = interruptRequested || hasDeadline || fuel >= 0; }
 
     void checkInterrupt(int spent) {
         if (interruptRequested) throw new InterruptTrap("interrupted");

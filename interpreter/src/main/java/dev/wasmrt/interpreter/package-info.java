@@ -54,8 +54,10 @@
  *       call_indirect (a store interns its modules' types: identity is the fast path).</li>
  *   <li>Numeric semantics: call {@link dev.wasmrt.interpreter.Numerics}, never re-implement.</li>
  *   <li>Pass the {@link dev.wasmrt.interpreter.ExecContext} along every call; call
- *       {@code ctx.enter()}/{@code ctx.leave()} around each Wasm call (call depth) and
- *       {@code ctx.tick()} at loop back-edges and function entries (interruption, fuel).</li>
+ *       {@code ctx.enter()}/{@code ctx.leave()} around each Wasm call (call depth), or carry
+ *       {@code ctx.callBudget()} down the calls and {@code ctx.descendTo} it before calling
+ *       out, and {@code ctx.tick()} at loop back-edges and function entries (interruption,
+ *       fuel).</li>
  *   <li>Wasm exceptions cross engine boundaries as {@link dev.wasmrt.interpreter.WasmException};
  *       traps as {@link dev.wasmrt.interpreter.Trap}, to which each engine adds the Wasm frames
  *       it unwinds ({@code addFrame}).</li>

@@ -40,6 +40,21 @@ class MemoryTest {
     }
 
     @Test
+    void growingOnePageAtATimeKeepsContentZeroesNewPagesAndChecksTheNewSize() {
+        Memory m = Memory.of(1, 40);
+        for (int pages = 1; pages < 40; pages++) {
+            long top = (long) pages << 16;
+            m.storeI64(top - 8, pages);
+            assertEquals(pages, m.grow(1));
+            // The segment may be larger than the memory now: bounds still follow the size.
+            assertEquals("out of bounds memory access", assertThrows(Trap.class, () -> m.loadU8(top + 65536)).reason());
+            assertEquals(0, m.loadI64(top), "a new page reads as zero");
+            assertEquals(0, m.loadI64(top + 65536 - 8));
+        }
+        for (int pages = 1; pages < 40; pages++) assertEquals(pages, m.loadI64(((long) pages << 16) - 8));
+    }
+
+    @Test
     void storePageCapRefusesGrowthEvenWithoutAMaximum() {
         Store store = new Store(StoreConfig.defaults().withMemoryPageCap(4));
         Instance i = Wat.instantiate(store, """

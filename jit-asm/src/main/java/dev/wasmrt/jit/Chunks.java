@@ -17,7 +17,8 @@ import static org.objectweb.asm.Opcodes.*;
 /**
  * The methods of a function split for HotSpot's size limit (see {@link MethodSplitter}): one
  * method per chunk of the body, {@code name_<k>(State, ExecContext, long[] frame, Object[] refs,
- * int entry) -> int}, and a driver under the function's own name that calls them in turn.
+ * int entry, int budget) -> int}, and a driver under the function's own name that calls them in
+ * turn, passing on its call budget (the chunks are one Wasm frame).
  *
  * <p>The Wasm locals live in the frame arrays between chunks (raw bits in {@code frame}, references
  * in {@code refs}, at the local's index) and in JVM locals inside one: a chunk loads the locals it
@@ -33,9 +34,10 @@ final class Chunks {
     static final int FRAME = 2;
     static final int REFS = 3;
     static final int ENTRY = 4;
+    static final int BUDGET = 5;
     /** The JVM local of the first Wasm local in a chunk method. */
-    static final int FIRST_LOCAL = 5;
-    static final String CHUNK_DESC = "(" + Gen.STATE_DESC + Gen.CTX_DESC + "[J[Ljava/lang/Object;I)I";
+    static final int FIRST_LOCAL = 6;
+    static final String CHUNK_DESC = "(" + Gen.STATE_DESC + Gen.CTX_DESC + "[J[Ljava/lang/Object;II)I";
 
     /** Where control goes: the function's start, a chunk's start, or a label's head, end or else-arm. */
     record Key(Object owner, int kind) {

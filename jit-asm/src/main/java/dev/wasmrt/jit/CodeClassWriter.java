@@ -103,7 +103,8 @@ final class CodeClassWriter {
         mv.visitInsn(AALOAD);
         mv.visitVarInsn(ALOAD, slot);
         mv.visitVarInsn(ALOAD, slot + 1);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), false);
+        mv.visitVarInsn(ILOAD, slot + 2);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS), false);
         mv.visitInsn(sig.results.length == 0 ? RETURN : sig.results[0].returnOp);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -111,20 +112,24 @@ final class CodeClassWriter {
 
     /**
      * {@code f<i>} of a function with tail calls: moves the arguments to the context's slots and
-     * lets {@link TailCalls#run} call the body {@code t<i>} and whatever it tail-calls.
+     * lets {@link TailCalls#run} call the body {@code t<i>} and whatever it tail-calls. Those
+     * calls go through invokers, which take their budget from the context's depth, so the depth
+     * is raised to this call's for the while.
      */
     private void writeTrampoline(ClassWriter cw, int index) {
         Signature sig = plan.functionSignature[index];
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, Gen.functionMethod(index), plan.functionDescriptor(index), null, null);
         mv.visitCode();
-        int self = JvmType.slots(sig.params), ctx = self + 1, base = self + 2;
+        int self = JvmType.slots(sig.params), ctx = self + 1, budget = self + 2, base = self + 3, saved = self + 4;
         Gen.spillArguments(mv, sig, ctx, base);
+        Gen.descend(mv, ctx, budget, saved);
         mv.visitVarInsn(ALOAD, self);
         mv.visitVarInsn(ALOAD, ctx);
         Gen.pushInt(mv, index);
         mv.visitVarInsn(ILOAD, base);
         Gen.pushInt(mv, JvmType.valueSlots(sig.results));
         mv.visitMethodInsn(INVOKESTATIC, "dev/wasmrt/jit/TailCalls", "run", "(L" + Gen.JIT_INSTANCE + ";" + Gen.CTX_DESC + "III)V", false);
+        Gen.restoreDepth(mv, ctx, saved);
         if (sig.results.length > 0) Gen.loadSlot(mv, sig.results[0], ctx, base, 0);
         mv.visitInsn(sig.results.length == 0 ? RETURN : sig.results[0].returnOp);
         mv.visitMaxs(0, 0);
@@ -139,6 +144,8 @@ final class CodeClassWriter {
         for (int k = 0; k < sig.params.length; k++) Gen.loadSlot(mv, sig.params[k], 1, 2, JvmType.valueSlotOffset(sig.params, k));
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "callBudget", "()I", false);
         mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(index), target, plan.functionDescriptor(index), false);
         if (sig.results.length > 0) {
             JvmType r = sig.results[0];

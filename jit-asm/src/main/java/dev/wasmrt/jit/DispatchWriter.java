@@ -70,10 +70,10 @@ final class DispatchWriter {
     }
 
     private void writeGeneric(Signature sig) {
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS), null, null);
         mv.visitCode();
         int p = JvmType.slots(sig.params);
-        int fn = p, self = p + 1, ctx = p + 2, base = p + 3, saved = p + 4;
+        int fn = p, self = p + 1, ctx = p + 2, budget = p + 3, base = p + 4, saved = p + 5, savedDepth = p + 6;
         Label start = new Label(), end = new Label(), handler = new Label();
         Gen.spillArguments(mv, sig, ctx, base);
         mv.visitVarInsn(ALOAD, ctx);
@@ -83,24 +83,26 @@ final class DispatchWriter {
         mv.visitVarInsn(ALOAD, self);
         mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "instance", Gen.INSTANCE_DESC);
         mv.visitFieldInsn(PUTFIELD, Gen.CTX, "currentInstance", Gen.INSTANCE_DESC);
+        Gen.descend(mv, ctx, budget, savedDepth);
         mv.visitLabel(start);
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, ctx);
         mv.visitVarInsn(ILOAD, base);
         mv.visitMethodInsn(INVOKEVIRTUAL, Gen.FUNCTION, "invoke", "(" + Gen.CTX_DESC + "I)V", false);
         mv.visitLabel(end);
-        restore(mv, ctx, base, saved);
+        restore(mv, ctx, base, saved, savedDepth);
         if (sig.results.length > 0) Gen.loadSlot(mv, sig.results[0], ctx, base, 0);
         returnFirst(mv, sig);
         mv.visitLabel(handler);
-        restore(mv, ctx, base, saved);
+        restore(mv, ctx, base, saved, savedDepth);
         mv.visitInsn(ATHROW);
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void restore(MethodVisitor mv, int ctx, int base, int saved) {
+    private static void restore(MethodVisitor mv, int ctx, int base, int saved, int savedDepth) {
+        Gen.restoreDepth(mv, ctx, savedDepth);
         mv.visitVarInsn(ALOAD, ctx);
         mv.visitVarInsn(ALOAD, saved);
         mv.visitFieldInsn(PUTFIELD, Gen.CTX, "currentInstance", Gen.INSTANCE_DESC);
@@ -117,11 +119,11 @@ final class DispatchWriter {
 
     /** {@code dd}: same-instance compiled callees by a switch on their index, the rest generically. */
     private void writeDirect(Signature sig) {
-        String desc = sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC);
+        String desc = sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS);
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.direct(), desc, null, null);
         mv.visitCode();
         int p = JvmType.slots(sig.params);
-        int fn = p, self = p + 1, ctx = p + 2, index = p + 3;
+        int fn = p, self = p + 1, ctx = p + 2, budget = p + 3, index = p + 4;
         List<Integer> targets = directTargets(sig);
         Label generic = new Label();
         if (!targets.isEmpty()) {
@@ -137,7 +139,7 @@ final class DispatchWriter {
             mv.visitTypeInsn(CHECKCAST, Gen.COMPILED_FUNCTION);
             mv.visitFieldInsn(GETFIELD, Gen.COMPILED_FUNCTION, "index", "I");
             mv.visitVarInsn(ISTORE, index);
-            String chunkDesc = sig.descriptor(Gen.FUNCTION_DESC, "I", Gen.STATE_DESC, Gen.CTX_DESC);
+            String chunkDesc = sig.descriptor(Gen.FUNCTION_DESC, "I", Gen.CALL_EXTRAS);
             int cases = casesPerMethod(sig);
             for (int c = 0; c * cases < targets.size(); c++) {
                 List<Integer> part = targets.subList(c * cases, Math.min(targets.size(), (c + 1) * cases));
@@ -150,6 +152,7 @@ final class DispatchWriter {
                 mv.visitVarInsn(ILOAD, index);
                 mv.visitVarInsn(ALOAD, self);
                 mv.visitVarInsn(ALOAD, ctx);
+                mv.visitVarInsn(ILOAD, budget);
                 mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.direct() + "_" + c, chunkDesc, false);
                 returnFirst(mv, sig);
                 mv.visitLabel(next);
@@ -161,6 +164,7 @@ final class DispatchWriter {
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, self);
         mv.visitVarInsn(ALOAD, ctx);
+        mv.visitVarInsn(ILOAD, budget);
         mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), desc, false);
         returnFirst(mv, sig);
         mv.visitMaxs(0, 0);
@@ -171,7 +175,7 @@ final class DispatchWriter {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.direct() + "_" + c, desc, null, null);
         mv.visitCode();
         int p = JvmType.slots(sig.params);
-        int fn = p, index = p + 1, self = p + 2, ctx = p + 3;
+        int fn = p, index = p + 1, self = p + 2, ctx = p + 3, budget = p + 4;
         int[] keys = targets.stream().mapToInt(Integer::intValue).toArray();
         Label[] labels = new Label[keys.length];
         for (int i = 0; i < labels.length; i++) labels[i] = new Label();
@@ -183,6 +187,7 @@ final class DispatchWriter {
             loadParams(mv, sig);
             mv.visitVarInsn(ALOAD, self);
             mv.visitVarInsn(ALOAD, ctx);
+            mv.visitVarInsn(ILOAD, budget);
             mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(keys[i]), Gen.functionMethod(keys[i]), plan.functionDescriptor(keys[i]), false);
             returnFirst(mv, sig);
         }
@@ -191,7 +196,8 @@ final class DispatchWriter {
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, self);
         mv.visitVarInsn(ALOAD, ctx);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), false);
+        mv.visitVarInsn(ILOAD, budget);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.generic(), sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS), false);
         returnFirst(mv, sig);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -201,12 +207,12 @@ final class DispatchWriter {
     private void writeIndirect(Signature sig, boolean is64) {
         String funcType = "Ldev/wasmrt/interpreter/FuncType;";
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, sig.indirect(is64),
-                sig.descriptor(is64 ? "J" : "I", Gen.TABLE_DESC, funcType, Gen.STATE_DESC, Gen.CTX_DESC), null, null);
+                sig.descriptor(is64 ? "J" : "I", Gen.TABLE_DESC, funcType, Gen.CALL_EXTRAS), null, null);
         mv.visitCode();
         int p = JvmType.slots(sig.params);
         int index = p;
         int table = p + (is64 ? 2 : 1);
-        int expected = table + 1, self = table + 2, ctx = table + 3;
+        int expected = table + 1, self = table + 2, ctx = table + 3, budget = table + 4;
         loadParams(mv, sig);
         mv.visitVarInsn(ALOAD, table);
         if (is64) {
@@ -221,7 +227,8 @@ final class DispatchWriter {
         mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "indirect", "(" + Gen.TABLE_DESC + "J" + funcType + ")" + Gen.FUNCTION_DESC, false);
         mv.visitVarInsn(ALOAD, self);
         mv.visitVarInsn(ALOAD, ctx);
-        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.direct(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), false);
+        mv.visitVarInsn(ILOAD, budget);
+        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.direct(), sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS), false);
         returnFirst(mv, sig);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

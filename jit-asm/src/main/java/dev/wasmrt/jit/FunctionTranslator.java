@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.objectweb.asm.Opcodes.*;
 
 /**
- * Translates one Wasm function into the static method {@code f<index>(params..., State, ExecContext)}.
+ * Translates one Wasm function into the static method {@code f<index>(params..., State, ExecContext, int budget)}.
  * Wasm locals are JVM locals and the operand stack is the JVM stack, tracked by a typed abstract
  * stack; unreachable code is skipped. The first result is returned, further results go to the
  * context's slots from {@code ctx.top + 1} (no allocation per call).
@@ -36,6 +36,7 @@ final class FunctionTranslator {
     private final int[] localSlot;
     private final int selfLocal;
     private final int ctxLocal;
+    private final int budgetLocal;
     private int depthLocal = -1;
     private int nextLocal;
     private final Label restart = new Label();
@@ -92,7 +93,8 @@ final class FunctionTranslator {
             }
             selfLocal = slot;
             ctxLocal = slot + 1;
-            slot += 2;
+            budgetLocal = slot + 2;
+            slot += 3;
             for (int i = params; i < all.size(); i++) {
                 localSlot[i] = slot;
                 slot += localTypes[i].size;
@@ -104,6 +106,7 @@ final class FunctionTranslator {
         } else {
             selfLocal = Chunks.SELF;
             ctxLocal = Chunks.CTX;
+            budgetLocal = Chunks.BUDGET;
             int slot = Chunks.FIRST_LOCAL;
             for (int i = 0; i < all.size(); i++) {
                 localSlot[i] = slot;
@@ -124,8 +127,7 @@ final class FunctionTranslator {
         Label trapHandler = new Label();
         mv.visitCode();
         mv.visitLabel(start);
-        loadCtx();
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "enter", "()V", false);
+        Gen.checkCallBudget(mv, budgetLocal);
         if (catchesExceptions()) {
             depthLocal = newLocal(JvmType.INT);
             loadCtx();
@@ -310,6 +312,13 @@ final class FunctionTranslator {
     private void loadCtx() { mv.visitVarInsn(ALOAD, ctxLocal); }
 
     private void loadSelf() { mv.visitVarInsn(ALOAD, selfLocal); }
+
+    /** Pushes what a call passes after its operands: state, context and the callee's budget. */
+    private void loadCallExtras() {
+        loadSelf();
+        loadCtx();
+        Gen.pushCalleeBudget(mv, budgetLocal);
+    }
 
     private void tick() {
         if (!plan.options.interruptChecks()) return;
@@ -1082,11 +1091,9 @@ final class FunctionTranslator {
         mv.visitFieldInsn(PUTFIELD, Gen.CTX, "pendingTailCall", "Ljava/lang/Object;");
         reachable = false;
         if (chunks != null) {
-            chunks.exitReturn(); // the driver returns a dummy result and leaves
+            chunks.exitReturn(); // the driver returns a dummy result
             return;
         }
-        loadCtx();
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);
         if (results.length == 0) {
             mv.visitInsn(RETURN);
         } else {
@@ -1110,8 +1117,6 @@ final class FunctionTranslator {
             mv.visitVarInsn(results[0].load, temps[0]);
             push(results[0]);
         }
-        loadCtx();
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);
         mv.visitInsn(results.length == 0 ? RETURN : results[0].returnOp);
         pop(Math.min(1, results.length));
     }
@@ -1152,8 +1157,7 @@ final class FunctionTranslator {
     }
 
     private void call(int callee) {
-        loadSelf();
-        loadCtx();
+        loadCallExtras();
         mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(callee), Gen.functionMethod(callee), plan.functionDescriptor(callee), false);
         afterCall(plan.functionSignature[callee]);
     }
@@ -1170,10 +1174,9 @@ final class FunctionTranslator {
         mv.visitFieldInsn(GETFIELD, Gen.JIT_INSTANCE, "types", "[Ldev/wasmrt/interpreter/FuncType;");
         Gen.pushInt(mv, typeIndex);
         mv.visitInsn(AALOAD);
-        loadSelf();
-        loadCtx();
+        loadCallExtras();
         mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.indirect(is64),
-                sig.descriptor(is64 ? "J" : "I", Gen.TABLE_DESC, "Ldev/wasmrt/interpreter/FuncType;", Gen.STATE_DESC, Gen.CTX_DESC), false);
+                sig.descriptor(is64 ? "J" : "I", Gen.TABLE_DESC, "Ldev/wasmrt/interpreter/FuncType;", Gen.CALL_EXTRAS), false);
         afterCall(sig);
     }
 
@@ -1181,9 +1184,8 @@ final class FunctionTranslator {
         Signature sig = plan.signature(module.types().get(typeIndex).func());
         pop();
         mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "functionRef", "(Ljava/lang/Object;)" + Gen.FUNCTION_DESC, false);
-        loadSelf();
-        loadCtx();
-        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.direct(), sig.descriptor(Gen.FUNCTION_DESC, Gen.STATE_DESC, Gen.CTX_DESC), false);
+        loadCallExtras();
+        mv.visitMethodInsn(INVOKESTATIC, Gen.DISPATCH, sig.direct(), sig.descriptor(Gen.FUNCTION_DESC, Gen.CALL_EXTRAS), false);
         afterCall(sig);
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmrt.jit;
 
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -39,6 +40,13 @@ final class Gen {
     static final String V128 = "dev/wasmrt/jit/V128";
     static final String SIMD_OPS = "dev/wasmrt/jit/SimdOps";
 
+    /**
+     * What every call into compiled code passes after the Wasm operands: the instance state, the
+     * context and the call budget (frames the callee may still enter, see
+     * {@link dev.wasmrt.interpreter.ExecContext#callBudget()}).
+     */
+    static final String CALL_EXTRAS = STATE_DESC + CTX_DESC + "I";
+
     static String codeClass(int funcIndex) { return PACKAGE + "Code" + funcIndex / FUNCTIONS_PER_CLASS; }
 
     static String functionMethod(int funcIndex) { return "f" + funcIndex; }
@@ -57,6 +65,44 @@ final class Gen {
         pushInt(mv, funcIndex);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "trapFrame", "(L" + TRAP + ";L" + JIT_INSTANCE + ";I)L" + TRAP + ";", false);
         mv.visitInsn(Opcodes.ATHROW);
+    }
+
+    /**
+     * A compiled function's first instructions: traps "call stack exhausted" when its budget (an
+     * int parameter) is spent, as the interpreter's depth counter would at the same depth.
+     */
+    static void checkCallBudget(MethodVisitor mv, int budgetLocal) {
+        Label ok = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, budgetLocal);
+        mv.visitJumpInsn(Opcodes.IFGT, ok);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, TRAP, "callStackExhausted", "()L" + TRAP + ";", false);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(ok);
+    }
+
+    /** Pushes a callee's budget: one frame less than the caller's, in {@code budgetLocal}. */
+    static void pushCalleeBudget(MethodVisitor mv, int budgetLocal) {
+        mv.visitVarInsn(Opcodes.ILOAD, budgetLocal);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.ISUB);
+    }
+
+    /**
+     * Raises the context's depth to match compiled frames whose callee has the budget in
+     * {@code budgetLocal}, before a call into other code that counts depth there; stores the
+     * depth to restore in {@code savedLocal}.
+     */
+    static void descend(MethodVisitor mv, int ctxLocal, int budgetLocal, int savedLocal) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitVarInsn(Opcodes.ILOAD, budgetLocal);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "descendTo", "(I)I", false);
+        mv.visitVarInsn(Opcodes.ISTORE, savedLocal);
+    }
+
+    static void restoreDepth(MethodVisitor mv, int ctxLocal, int savedLocal) {
+        mv.visitVarInsn(Opcodes.ALOAD, ctxLocal);
+        mv.visitVarInsn(Opcodes.ILOAD, savedLocal);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CTX, "restoreDepth", "(I)V", false);
     }
 
     /** Pushes an int constant in the shortest form. */

@@ -50,20 +50,19 @@ final class MethodSplitter {
     }
 
     /**
-     * The function's own method: counts the call, moves the parameters into a fresh frame, runs
+     * The function's own method: checks the call budget, moves the parameters into a fresh frame, runs
      * chunk after chunk from entry 0 until one returns -1, then returns the results from the frame.
      */
     private static MethodNode driver(ModulePlan plan, int funcIndex, String name, Chunks chunks) {
         Signature sig = plan.functionSignature[funcIndex];
         MethodNode mv = new MethodNode(ACC_STATIC, name, plan.functionDescriptor(funcIndex), null, null);
-        int self = JvmType.slots(sig.params), ctx = self + 1, frame = self + 2, refArray = self + 3, id = self + 4;
+        int self = JvmType.slots(sig.params), ctx = self + 1, budget = self + 2, frame = self + 3, refArray = self + 4, id = self + 5;
         int frameLength = Math.max(chunks.frameLength(), chunks.transferIndex(sig.results.length));
         boolean needsRefs = chunks.usesRefs() || Arrays.stream(sig.results).anyMatch(JvmType::isObject);
         Label start = new Label(), loop = new Label(), done = new Label(), end = new Label(), handler = new Label();
         mv.visitCode();
         mv.visitLabel(start);
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "enter", "()V", false);
+        Gen.checkCallBudget(mv, budget);
         Gen.pushInt(mv, frameLength);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, frame);
@@ -101,6 +100,7 @@ final class MethodSplitter {
             mv.visitVarInsn(ALOAD, frame);
             mv.visitVarInsn(ALOAD, refArray);
             mv.visitVarInsn(ILOAD, id);
+            mv.visitVarInsn(ILOAD, budget);
             mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(funcIndex), callees.get(k), Chunks.CHUNK_DESC, false);
             mv.visitVarInsn(ISTORE, id);
             mv.visitJumpInsn(GOTO, loop);
@@ -142,6 +142,7 @@ final class MethodSplitter {
                 mv.visitLabel(calls[k]);
                 for (int local = Chunks.SELF; local <= Chunks.REFS; local++) mv.visitVarInsn(ALOAD, local);
                 mv.visitVarInsn(ILOAD, Chunks.ENTRY);
+                mv.visitVarInsn(ILOAD, Chunks.BUDGET);
                 mv.visitMethodInsn(INVOKESTATIC, Gen.codeClass(funcIndex), chunks.chunkName(first + k), Chunks.CHUNK_DESC, false);
                 mv.visitInsn(IRETURN);
             }
@@ -177,8 +178,6 @@ final class MethodSplitter {
             mv.visitVarInsn(ISTORE, top);
             for (int k = 1; k < results.length; k++) Gen.storeSlot(mv, results[k], temps[k], ctx, top, JvmType.valueSlotOffset(results, k));
         }
-        mv.visitVarInsn(ALOAD, ctx);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.CTX, "leave", "()V", false);
         if (results.length == 0) {
             mv.visitInsn(RETURN);
         } else {

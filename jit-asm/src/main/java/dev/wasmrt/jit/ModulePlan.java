@@ -61,8 +61,8 @@ final class ModulePlan {
         fallbackReason[funcIndex] = reason;
     }
 
-    /** The descriptor of the static method {@code f<index>}: Wasm parameters, then state and context. */
+    /** The descriptor of the static method {@code f<index>}: Wasm parameters, then state, context and call budget. */
     String functionDescriptor(int funcIndex) {
-        return functionSignature[funcIndex].descriptor(Gen.STATE_DESC, Gen.CTX_DESC);
+        return functionSignature[funcIndex].descriptor(Gen.CALL_EXTRAS);
     }
 }

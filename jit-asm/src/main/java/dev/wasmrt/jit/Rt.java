@@ -20,7 +20,7 @@ import dev.wasmrt.interpreter.gc.I31Ref;
 public final class Rt {
     private Rt() {}
 
-    /** Restores the call depth after an exception skipped the {@code leave()} of the frames it unwound. */
+    /** Restores the call depth after an exception skipped where the frames it unwound would have (a trampoline's restore). */
     public static void unwindDepth(ExecContext ctx, int depth) {
         while (ctx.depth() > depth) ctx.leave();
     }

@@ -36,7 +36,7 @@
  * Per module, in a class loader of its own (unloadable with the module): {@code State} (one
  * per instance: a field per memory, global and table, bound on the first call because functions
  * exist before the instance's memories do), {@code Code0..n} (128 functions each: the static
- * method {@code f<i>(params..., State, ExecContext)} per function, plus an invoker for the
+ * method {@code f<i>(params..., State, ExecContext, int budget)} per function, plus an invoker for the
  * engine-neutral {@code FunctionInstance.invoke} convention) and {@code Dispatch} (per JVM
  * signature: generic calls, direct dispatch by function index for call_indirect / call_ref,
  * exception construction).
@@ -58,9 +58,14 @@
  *   <li>Memory accesses are static calls into {@link dev.wasmrt.jit.Mem}, which HotSpot inlines
  *       into {@link dev.wasmrt.interpreter.Memory}'s bounds-checked accessors. Numeric semantics
  *       come from {@link dev.wasmrt.interpreter.Numerics}, shared with the interpreter.</li>
- *   <li>Each function calls {@code ctx.enter()}/{@code leave()} (call depth) and, unless
- *       {@link dev.wasmrt.jit.CompilerOptions#interruptChecks()} is off, {@code ctx.tick()} at
- *       entry and loop headers. A JVM {@code StackOverflowError} becomes the
+ *   <li>Call depth travels as the {@code budget} parameter: a function traps "call stack
+ *       exhausted" when it is spent and passes one less to its callees, so calls within compiled
+ *       code touch no shared counter. Invokers start from {@code ctx.callBudget()}; calls out to
+ *       other engines, hosts and the tail-call trampoline raise the context's depth to match
+ *       ({@code ctx.descendTo}) and restore it. Unless
+ *       {@link dev.wasmrt.jit.CompilerOptions#interruptChecks()} is off, {@code ctx.tick()} runs
+ *       at entry and loop headers: one load and a branch while the store has no interrupt,
+ *       deadline or fuel set. A JVM {@code StackOverflowError} becomes the
  *       "call stack exhausted" trap at {@link dev.wasmrt.jit.CompiledFunction}'s boundary.</li>
  *   <li>Wasm exceptions are {@link dev.wasmrt.interpreter.WasmException}s; a try_table or a
  *       legacy try saves the operand stack below it into locals so its handlers can rebuild it.
