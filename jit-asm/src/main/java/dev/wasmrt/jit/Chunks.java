@@ -21,8 +21,9 @@ import static org.objectweb.asm.Opcodes.*;
  * turn, passing on its call budget (the chunks are one Wasm frame).
  *
  * <p>The Wasm locals live in the frame arrays between chunks (raw bits in {@code frame}, references
- * in {@code refs}, at the local's index) and in JVM locals inside one: a chunk loads the locals it
- * touches on entry and writes back those it sets on exit. Values a branch carries from one chunk
+ * and v128 values in {@code refs}, at the local's index) and in JVM locals inside one: an entry
+ * loads the locals touched on paths from it ({@link ChunkLocals}) and the exit writes back those
+ * the chunk sets. Values a branch carries from one chunk
  * to another travel in the frame past the locals. A chunk returns where execution goes on: an
  * entry id {@code chunk << 16 | n} (the n-th entry of that chunk), or -1 when the function
  * returns, its results in the frame. Entries are the chunk's start and the loop heads, block
