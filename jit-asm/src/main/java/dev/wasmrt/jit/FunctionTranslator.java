@@ -139,16 +139,8 @@ final class FunctionTranslator {
             Gen.pushZero(mv, localTypes[i]);
             mv.visitVarInsn(localTypes[i].store, localSlot[i]);
         }
-        tick();
-        Block body = new Block(-1, new JvmType[0], sig.results, 0);
-        body.localBase = nextLocal;
-        blocks.add(body);
-        int pc = 0;
-        while (pc < ops.length) pc = step(pc);
-        if (throwToCaller != null) {
-            mv.visitLabel(throwToCaller);
-            mv.visitInsn(ATHROW);
-        }
+        translateBody(sig);
+        placeThrowToCaller();
         mv.visitLabel(end);
         mv.visitLabel(trapHandler);
         Gen.addTrapFrame(mv, selfLocal, funcIndex);
@@ -171,14 +163,27 @@ final class FunctionTranslator {
         Label bodyStart = new Label();
         chunks.entry(Chunks.START, 0, () -> mv.visitJumpInsn(GOTO, bodyStart));
         mv.visitLabel(bodyStart);
+        translateBody(sig);
+        closeChunk();
+        return chunks;
+    }
+
+    /** The entry poll, then every instruction of the body. */
+    private void translateBody(Signature sig) {
         tick();
         Block body = new Block(-1, new JvmType[0], sig.results, 0);
         body.localBase = nextLocal;
         blocks.add(body);
         int pc = 0;
         while (pc < ops.length) pc = step(pc);
-        closeChunk();
-        return chunks;
+    }
+
+    /** Where a delegate to the caller throws, outside every handler of the method, if one did. */
+    private void placeThrowToCaller() {
+        if (throwToCaller == null) return;
+        mv.visitLabel(throwToCaller);
+        mv.visitInsn(ATHROW);
+        throwToCaller = null;
     }
 
     private void openChunk(int startPc) {
@@ -235,11 +240,7 @@ final class FunctionTranslator {
             }
         }
         chunkBlocks.clear();
-        if (throwToCaller != null) {
-            mv.visitLabel(throwToCaller);
-            mv.visitInsn(ATHROW);
-            throwToCaller = null;
-        }
+        placeThrowToCaller();
         chunks.close(flow, () -> {
             if (depthLocal < 0) return;
             loadCtx();

@@ -55,12 +55,7 @@ final class GcEmitter {
             }
             case Opcodes.ARRAY_NEW -> {
                 JvmType v = t.types(2)[0];
-                if (!v.isObject()) {
-                    int count = t.spill(1)[0];
-                    Gen.toBits(mv, v);
-                    mv.visitVarInsn(ILOAD, count);
-                    t.pushType(INT);
-                }
+                valueToBitsBelowCount(t, v);
                 withType(t, type);
                 call(mv, v, "arrayNew", "(%I" + GC_TYPES_DESC + "I)" + ARRAY_DESC);
                 t.popTypes(2);
@@ -99,12 +94,7 @@ final class GcEmitter {
             }
             case Opcodes.ARRAY_FILL -> {
                 JvmType v = t.types(2)[0];
-                if (!v.isObject()) {
-                    int count = t.spill(1)[0];
-                    Gen.toBits(mv, v);
-                    mv.visitVarInsn(ILOAD, count);
-                    t.pushType(INT);
-                }
+                valueToBitsBelowCount(t, v);
                 call(mv, v, "arrayFill", "(" + OBJECT + "I%I)V");
                 t.popTypes(4);
             }
@@ -157,6 +147,16 @@ final class GcEmitter {
             default -> throw new IllegalStateException("compiler has no translation for " + Opcodes.name(op));
         }
         return true;
+    }
+
+    /** With a value below an i32 count on the stack: converts the value to raw bits unless it is an object. */
+    private static void valueToBitsBelowCount(FunctionTranslator t, JvmType v) {
+        if (v.isObject()) return;
+        MethodVisitor mv = t.visitor();
+        int count = t.spill(1)[0];
+        Gen.toBits(mv, v);
+        mv.visitVarInsn(ILOAD, count);
+        t.pushType(INT);
     }
 
     private static FieldType field(Module module, int type, int field) {

@@ -58,6 +58,20 @@ final class Engines {
             return b;
         }
 
+        /**
+         * Like {@link #sameValues} for an instruction whose v128 result has float lanes of
+         * {@code laneBits}: a NaN lane counts as any NaN, since Wasm leaves the payload open (and
+         * HotSpot's compiled code may swap a commutative operation's operands, and so which
+         * payload survives).
+         */
+        Outcome sameValuesAnyNaN(int laneBits, String export, Object... args) {
+            Outcome a = canonicalNaNs(call(interpreted, export, args), laneBits);
+            Outcome b = canonicalNaNs(call(compiled, export, args), laneBits);
+            assertEquals(a, b, () -> export + Arrays.deepToString(args));
+            assertEquals(a, canonicalNaNs(call(split, export, args), laneBits), () -> "split: " + export + Arrays.deepToString(args));
+            return b;
+        }
+
         /** Calls {@code export} in all three and asserts the outcomes agree; returns the outcome. */
         Outcome same(String export, long... args) {
             Outcome a = interpreted(export, args);
@@ -111,6 +125,31 @@ final class Engines {
         } catch (WasmException e) {
             return new Outcome(null, "exception: " + e.exception().tag().type() + " " + Arrays.toString(e.exception().bits()));
         }
+    }
+
+    private static Outcome canonicalNaNs(Outcome outcome, int laneBits) {
+        if (outcome.values() == null) return outcome;
+        List<Object> out = new ArrayList<>();
+        for (Object v : outcome.values()) out.add(v instanceof String s && s.startsWith("v128 ") ? canonicalNaNs(s, laneBits) : v);
+        return new Outcome(out, null);
+    }
+
+    /** A "v128 lo hi" result with every NaN lane shown as "NaN". */
+    private static String canonicalNaNs(String v128, int laneBits) {
+        String[] halves = v128.substring(5).split(" ");
+        StringBuilder shown = new StringBuilder("v128");
+        for (String half : halves) {
+            long bits = Long.parseUnsignedLong(half, 16);
+            if (laneBits == 64) {
+                shown.append(' ').append(Double.isNaN(Double.longBitsToDouble(bits)) ? "NaN" : half);
+            } else {
+                for (int lane = 0; lane < 2; lane++) {
+                    int b = (int) (bits >>> (32 * lane));
+                    shown.append(' ').append(Float.isNaN(Float.intBitsToFloat(b)) ? "NaN" : Integer.toHexString(b));
+                }
+            }
+        }
+        return shown.toString();
     }
 
     private static Object normalise(ValType type, Object value) {
