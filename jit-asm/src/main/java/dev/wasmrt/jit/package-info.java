@@ -93,8 +93,10 @@
  *       (HotSpot's 8000-byte JIT limit by default) is split by {@link dev.wasmrt.jit.MethodSplitter}
  *       at points where its operand stack is empty: chunk methods {@code f<i>_<k>} keep the Wasm
  *       locals in JVM locals, load from a frame array on each entry those touched on paths from
- *       it ({@link dev.wasmrt.jit.ChunkLocals}), write back those they set on exit, and return the next entry (a chunk start, or a loop head, block end or
- *       else-arm reached from another chunk) to the driver {@code f<i>}, which loops over them.
+ *       it ({@link dev.wasmrt.jit.ChunkLocals}), write back those they set on exit, and return
+ *       the next entry (a chunk start, or a loop head, block end or else-arm reached from
+ *       another chunk) to the driver {@code f<i>}, which loops over them (through group
+ *       methods past 256 chunks), passing on its call budget.
  *       Values a branch carries across chunks travel in the frame; a br_table with many targets
  *       in other chunks looks their entry ids up in a string constant instead of a switch.</li>
  * </ul>
@@ -104,6 +106,7 @@
  * is in {@link dev.wasmrt.jit.CompiledCode#fallbacks()}. Every instruction is compiled; only
  * JVM limits remain: more than 250 parameter slots (in the function's own type or in one it
  * calls), more than 60000 local slots, and a method still over the JVM's 64 KiB limit after
- * splitting (one expression too large to cut, which no toolchain emits). {@link dev.wasmrt.jit.CodeStats} reports the generated methods' sizes.
+ * splitting (one expression too large to cut, which no toolchain emits).
+ * {@link dev.wasmrt.jit.CodeStats} reports the generated methods' sizes.
  */
 package dev.wasmrt.jit;
