@@ -73,12 +73,7 @@ final class MemoryEmitter {
                 mv.visitMethodInsn(INVOKESTATIC, MEM, "copy", "(JJJ" + Gen.MEMORY_DESC + Gen.MEMORY_DESC + ")V", false);
             }
             case Opcodes.MEMORY_INIT -> {
-                JvmType first = t.types(3)[0];
-                int[] l = t.spill(3);
-                mv.visitVarInsn(first.load, l[0]);
-                if (first == INT) mv.visitInsn(I2L);
-                mv.visitVarInsn(ILOAD, l[1]);
-                mv.visitVarInsn(ILOAD, l[2]);
+                widenDestination(t);
                 loadMemory(t, ops[pc + 2]);
                 t.loadInstance();
                 Gen.pushInt(mv, ops[pc + 1]);
@@ -131,12 +126,7 @@ final class MemoryEmitter {
                 mv.visitMethodInsn(INVOKESTATIC, Gen.RT, "tableCopy", "(JJJ" + Gen.TABLE_DESC + Gen.TABLE_DESC + ")V", false);
             }
             case Opcodes.TABLE_INIT -> {
-                JvmType first = t.types(3)[0];
-                int[] l = t.spill(3);
-                mv.visitVarInsn(first.load, l[0]);
-                if (first == INT) mv.visitInsn(I2L);
-                mv.visitVarInsn(ILOAD, l[1]);
-                mv.visitVarInsn(ILOAD, l[2]);
+                widenDestination(t);
                 loadTable(t, ops[pc + 2]);
                 t.loadInstance();
                 Gen.pushInt(mv, ops[pc + 1]);
@@ -161,6 +151,16 @@ final class MemoryEmitter {
     private static void loadTable(FunctionTranslator t, int index) { t.loadSelfField("t" + index, Gen.TABLE_DESC); }
 
     /** Three operands of mixed i32/i64 types, reloaded as longs (sign-extended: the helpers mask by index type). */
+    /** For memory.init and table.init: the destination (i32 or i64) as a long, the i32 source and length as they are. */
+    private static void widenDestination(FunctionTranslator t) {
+        JvmType first = t.types(3)[0];
+        int[] l = t.spill(3);
+        t.visitor().visitVarInsn(first.load, l[0]);
+        if (first == INT) t.visitor().visitInsn(I2L);
+        t.visitor().visitVarInsn(ILOAD, l[1]);
+        t.visitor().visitVarInsn(ILOAD, l[2]);
+    }
+
     private static void widenThree(FunctionTranslator t) {
         JvmType[] types = t.types(3);
         int[] l = t.spill(3);
